@@ -1,0 +1,34 @@
+// Three projects so the fast ones can run alone (npm run test:unit) while `npm test` runs all,
+// with the emulator started by scripts/with-emulator.js.
+
+// linkedom's CommonJS build requires these ESM-only packages. Node >= 20.19 loads them natively, but
+// jest's module system does not, so they are compiled to CommonJS like our own TypeScript.
+const esmOnly = [
+  'boolbase',
+  'css-select',
+  'css-what',
+  'cssomnom',
+  'dom-serializer',
+  'domelementtype',
+  'domhandler',
+  'domutils',
+  'entities',
+  'nth-check',
+];
+
+const swc = ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }];
+const common = {
+  transform: { '^.+\\.(ts|js)$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+  ],
+};

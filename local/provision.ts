@@ -1,0 +1,185 @@
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { CreateEventBusCommand, EventBridgeClient, ResourceAlreadyExistsException } from '@aws-sdk/client-eventbridge';
+import {
+  CreateBucketCommand,
+  HeadBucketCommand,
+  PutBucketNotificationConfigurationCommand,
+  PutBucketVersioningCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { awsClientConfig } from '../shared/aws/client-config';
+import {
+  DLQ_RETENTION_SECONDS,
+  ENV,
+  NOTIFICATION_EVENTS,
+  QUEUE_RETENTION_SECONDS,
+  RAW_PREFIX,
+  STAGES,
+  resourceNames,
+  stageSettings,
+  table,
+  visibilityTimeoutSeconds,
+  type ResourceNames,
+  type StageName,
+} from '../shared/topology';
+
+/**
+ * Creates on the emulator what the CDK stacks create on AWS, from the same topology. Idempotent: run it
+ * as often as you like. Overrides exist for tests only (a 2 s visibility timeout instead of 6 minutes
+ * lets a redrive test finish quickly) and are never used by `copydesk up`.
+ */
+export interface ProvisionOptions {
+  prefix?: string;
+  visibilityTimeoutSeconds?: number;
+  maxReceiveCount?: number;
+}
+
+export interface QueueInfo {
+  url: string;
+  arn: string;
+  deadLetterUrl: string;
+  visibilityTimeoutSeconds: number;
+  maxReceiveCount: number;
+}
+
+export interface LocalDeployment {
+  names: ResourceNames;
+  queues: Record<StageName, QueueInfo>;
+  /** The environment the functions get on AWS from the stateless stack. */
+  functionEnv: Record<string, string>;
+}
+
+export async function provision(options: ProvisionOptions = {}): Promise<LocalDeployment> {
+  const config = awsClientConfig();
+  const s3 = new S3Client(config);
+  const sqs = new SQSClient(config);
+  const dynamo = new DynamoDBClient(config);
+  const events = new EventBridgeClient(config);
+  const names = resourceNames(options.prefix);
+
+  for (const bucket of [names.rawBucket, names.workBucket, names.publishedBucket]) {
+    await ensureBucket(s3, bucket);
+  }
+  await s3.send(
+    new PutBucketVersioningCommand({ Bucket: names.rawBucket, VersioningConfiguration: { Status: 'Enabled' } }),
+  );
+
+  const queues = {} as Record<StageName, QueueInfo>;
+  for (const stage of STAGES) queues[stage] = await ensureQueue(sqs, names, stage, options);
+
+  await s3.send(
+    new PutBucketNotificationConfigurationCommand({
+      Bucket: names.rawBucket,
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          {
+            Id: 'raw-to-parse',
+            QueueArn: queues.parse.arn,
+            Events: [...NOTIFICATION_EVENTS],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: RAW_PREFIX }] } },
+          },
+        ],
+      },
+    }),
+  );
+
+  await ensureTable(dynamo, names.table);
+  try {
+    await events.send(new CreateEventBusCommand({ Name: names.eventBus }));
+  } catch (error) {
+    if (!(error instanceof ResourceAlreadyExistsException)) throw error;
+  }
+
+  return {
+    names,
+    queues,
+    functionEnv: {
+      [ENV.rawBucket]: names.rawBucket,
+      [ENV.workBucket]: names.workBucket,
+      [ENV.publishedBucket]: names.publishedBucket,
+      [ENV.table]: names.table,
+      [ENV.eventBus]: names.eventBus,
+      [ENV.tagQueueUrl]: queues.tag.url,
+      [ENV.indexQueueUrl]: queues.index.url,
+      [ENV.publishQueueUrl]: queues.publish.url,
+    },
+  };
+}
+
+async function ensureBucket(s3: S3Client, bucket: string) {
+  try {
+    await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+  } catch {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  }
+}
+
+async function ensureQueue(sqs: SQSClient, names: ResourceNames, stage: StageName, options: ProvisionOptions) {
+  const visibility = options.visibilityTimeoutSeconds ?? visibilityTimeoutSeconds(stage);
+  const maxReceiveCount = options.maxReceiveCount ?? stageSettings[stage].maxReceiveCount;
+  const dlq = await sqs.send(
+    new CreateQueueCommand({
+      QueueName: names.deadLetterQueue(stage),
+      Attributes: { MessageRetentionPeriod: String(DLQ_RETENTION_SECONDS), SqsManagedSseEnabled: 'true' },
+    }),
+  );
+  const dlqArn = await queueArn(sqs, dlq.QueueUrl!);
+  const queue = await sqs.send(
+    new CreateQueueCommand({
+      QueueName: names.queue(stage),
+      Attributes: {
+        VisibilityTimeout: String(visibility),
+        MessageRetentionPeriod: String(QUEUE_RETENTION_SECONDS),
+        SqsManagedSseEnabled: 'true',
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount }),
+      },
+    }),
+  );
+  return {
+    url: queue.QueueUrl!,
+    arn: await queueArn(sqs, queue.QueueUrl!),
+    deadLetterUrl: dlq.QueueUrl!,
+    visibilityTimeoutSeconds: visibility,
+    maxReceiveCount,
+  };
+}
+
+async function queueArn(sqs: SQSClient, url: string): Promise<string> {
+  const attributes = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }));
+  return attributes.Attributes!.QueueArn!;
+}
+
+async function ensureTable(dynamo: DynamoDBClient, tableName: string) {
+  try {
+    await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  const { partitionKey, sortKey, facetIndex } = table;
+  await dynamo.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [partitionKey, sortKey, facetIndex.partitionKey, facetIndex.sortKey].map((name) => ({
+        AttributeName: name,
+        AttributeType: 'S',
+      })),
+      KeySchema: [
+        { AttributeName: partitionKey, KeyType: 'HASH' },
+        { AttributeName: sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: facetIndex.name,
+          KeySchema: [
+            { AttributeName: facetIndex.partitionKey, KeyType: 'HASH' },
+            { AttributeName: facetIndex.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    }),
+  );
+}

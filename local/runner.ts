@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import {
+  DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+  type Message,
+} from '@aws-sdk/client-sqs';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { awsClientConfig, LOCAL_REGION } from '../shared/aws/client-config';
+import { STAGES, stageSettings, type StageName } from '../shared/topology';
+import type { LocalDeployment } from './provision';
+
+type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
+
+export interface BatchReport {
+  stage: StageName;
+  received: number;
+  failed: number;
+  /** Set when the whole batch failed: the handler threw, timed out or answered malformed failures. */
+  batchError?: string;
+}
+
+export interface RunnerOptions {
+  /** Long-poll wait per receive; Lambda's poller uses 20 s, tests want it short. */
+  waitSeconds?: number;
+  onBatch?: (report: BatchReport) => void;
+}
+
+/**
+ * Does locally what Lambda's SQS event source mapping does on AWS (moto stores Lambdas but does not run
+ * them): receives up to batchSize messages, invokes our handler in-process with the event shape Lambda
+ * delivers, deletes what succeeded and leaves the reported failures to reappear after the visibility
+ * timeout, until the queue's redrive policy moves them to the dead-letter queue.
+ */
+export class LocalRunner {
+  private readonly sqs = new SQSClient(awsClientConfig());
+  private readonly handlers = new Map<StageName, SqsHandler>();
+  private running = false;
+  private loops: Promise<void>[] = [];
+
+  constructor(
+    private readonly deployment: LocalDeployment,
+    private readonly options: RunnerOptions = {},
+  ) {
+    // The handlers read their wiring from the environment once, at load, exactly as on Lambda.
+    Object.assign(process.env, deployment.functionEnv);
+    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+    process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+  }
+
+  private handler(stage: StageName): SqsHandler {
+    let handler = this.handlers.get(stage);
+    if (!handler) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      handler = (require(join(__dirname, '..', 'functions', stage, 'index.ts')) as { handler: SqsHandler }).handler;
+      this.handlers.set(stage, handler);
+    }
+    return handler;
+  }
+
+  /** One receive-invoke-settle cycle on one stage's queue. */
+  async pollOnce(stage: StageName): Promise<BatchReport> {
+    const queue = this.deployment.queues[stage];
+    const received = await this.sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queue.url,
+        MaxNumberOfMessages: Math.min(10, stageSettings[stage].batchSize),
+        WaitTimeSeconds: this.options.waitSeconds ?? 1,
+        MessageSystemAttributeNames: ['All'],
+        MessageAttributeNames: ['All'],
+      }),
+    );
+    const messages = received.Messages ?? [];
+    if (messages.length === 0) return { stage, received: 0, failed: 0 };
+
+    const records = messages.map((m) => toSqsRecord(m, queue.arn));
+    let failedIds: Set<string>;
+    let batchError: string | undefined;
+    try {
+      const response = await withTimeout(
+        this.handler(stage)({ Records: records }, lambdaContext(stage)),
+        stageSettings[stage].functionTimeoutSeconds * 1000,
+      );
+      failedIds = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+      // Lambda fails the whole batch when a reported identifier is not one of the batch's messages.
+      if ([...failedIds].some((id) => !records.some((r) => r.messageId === id))) {
+        batchError = 'batchItemFailures named a message that is not in the batch';
+      }
+    } catch (error) {
+      batchError = (error as Error).message;
+      failedIds = new Set();
+    }
+    if (batchError) failedIds = new Set(records.map((r) => r.messageId));
+
+    const succeeded = messages.filter((m) => !failedIds.has(m.MessageId!));
+    if (succeeded.length > 0) {
+      await this.sqs.send(
+        new DeleteMessageBatchCommand({
+          QueueUrl: queue.url,
+          Entries: succeeded.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
+        }),
+      );
+    }
+    const report = { stage, received: messages.length, failed: failedIds.size, batchError };
+    this.options.onBatch?.(report);
+    return report;
+  }
+
+  /** Polls every stage concurrently until stop() is called. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loops = STAGES.map(async (stage) => {
+      while (this.running) {
+        try {
+          await this.pollOnce(stage);
+        } catch (error) {
+          // The emulator went away or a network blip: keep polling, as Lambda's poller does.
+          console.error(`[runner] ${stage}: ${(error as Error).message}`);
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.loops);
+  }
+
+  /** Messages waiting or in flight across the stage queues (not the DLQs). */
+  async backlog(): Promise<number> {
+    let total = 0;
+    for (const stage of STAGES) total += await queueDepth(this.sqs, this.deployment.queues[stage].url);
+    return total;
+  }
+
+  /** Runs until every stage queue is empty and stays empty across one more poll round. */
+  async drain(timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let quietRounds = 0;
+    while (Date.now() < deadline) {
+      const reports = await Promise.all(STAGES.map((stage) => this.pollOnce(stage)));
+      const moved = reports.reduce((n, r) => n + r.received, 0);
+      if (moved === 0 && (await this.backlog()) === 0) {
+        if (++quietRounds >= 2) return;
+      } else {
+        quietRounds = 0;
+      }
+    }
+    throw new Error(`pipeline did not drain within ${timeoutMs} ms`);
+  }
+}
+
+export async function queueDepth(sqs: SQSClient, url: string): Promise<number> {
+  const attributes = await sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: url,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
+  );
+  return (
+    Number(attributes.Attributes?.ApproximateNumberOfMessages ?? 0) +
+    Number(attributes.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+  );
+}
+
+function toSqsRecord(message: Message, queueArn: string): SQSRecord {
+  const attrs = message.Attributes ?? {};
+  return {
+    messageId: message.MessageId!,
+    receiptHandle: message.ReceiptHandle!,
+    body: message.Body ?? '',
+    attributes: {
+      ApproximateReceiveCount: attrs.ApproximateReceiveCount ?? '1',
+      SentTimestamp: attrs.SentTimestamp ?? String(Date.now()),
+      SenderId: attrs.SenderId ?? 'local',
+      ApproximateFirstReceiveTimestamp: attrs.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+    },
+    messageAttributes: Object.fromEntries(
+      Object.entries(message.MessageAttributes ?? {}).map(([name, value]) => [
+        name,
+        {
+          dataType: value.DataType ?? 'String',
+          stringValue: value.StringValue,
+          binaryValue: value.BinaryValue ? Buffer.from(value.BinaryValue).toString('base64') : undefined,
+          stringListValues: value.StringListValues ?? [],
+          binaryListValues: [],
+        },
+      ]),
+    ),
+    md5OfBody: message.MD5OfBody ?? '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: queueArn,
+    awsRegion: queueArn.split(':')[3] || LOCAL_REGION,
+  };
+}
+
+function lambdaContext(stage: StageName): Context {
+  const deadline = Date.now() + stageSettings[stage].functionTimeoutSeconds * 1000;
+  const functionName = `copydesk-${stage}-local`;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:000000000000:function:${functionName}`,
+    memoryLimitInMB: String(stageSettings[stage].memoryMb),
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`handler timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,37 @@
+import { spawn } from 'node:child_process';
+import { LOCAL_ENDPOINT, LOCAL_REGION } from '../shared/aws/client-config';
+import { ensureEmulator, stopEmulator } from './emulator';
+
+/**
+ * `node scripts/with-emulator.js <command...>`: runs a command with an emulator answering on
+ * AWS_ENDPOINT_URL (default 127.0.0.1:4566), starting moto if needed and stopping it afterwards if it
+ * was started here. This is how `npm test` and `npm run bench` get their AWS.
+ */
+async function main(): Promise<number> {
+  const [command, ...args] = process.argv.slice(2);
+  if (!command) {
+    console.error('usage: with-emulator <command> [args...]');
+    return 2;
+  }
+  const endpoint = process.env.AWS_ENDPOINT_URL ?? LOCAL_ENDPOINT;
+  const emulator = await ensureEmulator(endpoint, (line) => console.error(`[emulator] ${line}`));
+  const env = { ...process.env, AWS_ENDPOINT_URL: endpoint, AWS_REGION: process.env.AWS_REGION ?? LOCAL_REGION };
+  const child = spawn(command, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
+  const code = await new Promise<number>((resolve) => {
+    child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
+    child.on('error', (error) => {
+      console.error(error.message);
+      resolve(1);
+    });
+  });
+  if (emulator.started) stopEmulator();
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,282 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  dateSortKey,
+  facetKey,
+  facetsOf,
+  monthOf,
+  statusKey,
+  summaryOf,
+  type ApplyResult,
+  type ArticleRecord,
+  type ArticleStatus,
+  type ArticleSummary,
+  type FacetKind,
+} from '../core/index-model';
+import { writeUnitsFor } from '../core/write-units';
+import type { IndexReader, ListOptions, Page } from '../stages/query';
+import { table } from '../topology';
+
+export type { ApplyResult } from '../core/index-model';
+
+const ARTICLE_SK = 'ARTICLE';
+const FACET_SK_PREFIX = 'FACET#';
+const CALENDAR = { pk: 'CALENDAR', sk: 'MONTHS' };
+const MAX_ATTEMPTS = 5;
+
+const articlePk = (id: string) => `ARTICLE#${id}`;
+
+type ArticleItem = ArticleRecord & {
+  pk: string;
+  sk: string;
+  gsi1pk: string;
+  gsi1sk: string;
+  kind: 'Article';
+  facets: string[];
+};
+
+/** The article index in the single table; every write is guarded by the article's version token. */
+export class ArticleIndex implements IndexReader {
+  /** Months known to be in the calendar item, so each warm container adds a month once. */
+  private readonly knownMonths = new Set<string>();
+
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(id: string): Promise<ArticleRecord | undefined> {
+    const item = await this.getItem(id);
+    return item ? toRecord(item) : undefined;
+  }
+
+  /**
+   * Applies the next state of one article. `next` sees the stored record (if any) and returns the new
+   * one; the write only lands if nobody changed the record since it was read (optimistic lock on the
+   * version token) and the event is newer than the stored one, so redelivered and out-of-order events
+   * never overwrite newer state.
+   */
+  async apply(
+    id: string,
+    token: string,
+    next: (previous: ArticleRecord | undefined) => ArticleRecord,
+    isUnchanged: (previous: ArticleRecord) => boolean = () => false,
+  ): Promise<ApplyResult> {
+    for (let attempt = 1; ; attempt++) {
+      const previousItem = await this.getItem(id);
+      const previous = previousItem ? toRecord(previousItem) : undefined;
+      if (previous && previous.versionToken >= token) return { outcome: 'stale', current: previous };
+      if (previous && isUnchanged(previous)) return { outcome: 'unchanged', current: previous };
+
+      const record = next(previous);
+      const { writes, writeUnits } = this.plan(record, previousItem);
+      if (record.status === 'indexed') await this.rememberMonth(monthOf(record.articleDate));
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: writes }));
+        return { outcome: 'applied', record, previous, writeUnits };
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException) || attempt >= MAX_ATTEMPTS) throw error;
+        const reasons = error.CancellationReasons ?? [];
+        if (reasons[0]?.Code !== 'ConditionalCheckFailed') throw error;
+        // Someone else wrote this article between our read and write: read again and re-decide.
+      }
+    }
+  }
+
+  async listByFacet(kind: Exclude<FacetKind, 'newest'>, value: string, options: ListOptions = {}) {
+    return this.listPartition(facetKey(kind, value), options);
+  }
+
+  async listByStatus(status: ArticleStatus, options: ListOptions = {}): Promise<Page<ArticleSummary>> {
+    return this.listPartition(statusKey(status), options);
+  }
+
+  /** Newest first across month partitions, so no single partition takes every write. */
+  async listNewest(options: ListOptions = {}): Promise<Page<ArticleSummary>> {
+    const limit = options.limit ?? 20;
+    const months = (await this.calendar())
+      .filter((m) => (!options.since || m >= monthOf(options.since)) && (!options.until || m <= monthOf(options.until)))
+      .sort()
+      .reverse();
+    const position = options.cursor ? decodeCursor(options.cursor) : { month: months[0], key: undefined };
+    const items: ArticleSummary[] = [];
+    let index = position.month ? months.indexOf(position.month) : -1;
+    let startKey = position.key;
+    while (index >= 0 && index < months.length && items.length < limit) {
+      const month = months[index]!;
+      const page = await this.queryPartition(facetKey('newest', month), { ...options, limit: limit - items.length }, startKey);
+      items.push(...page.items);
+      if (page.lastKey) return { items, cursor: encodeCursor({ month, key: page.lastKey }) };
+      index += 1;
+      startKey = undefined;
+    }
+    const more = index >= 0 && index < months.length;
+    return { items, cursor: more ? encodeCursor({ month: months[index]!, key: undefined }) : undefined };
+  }
+
+  async countByStatus(status: ArticleStatus): Promise<number> {
+    let count = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: table.facetIndex.name,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': table.facetIndex.partitionKey },
+          ExpressionAttributeValues: { ':pk': statusKey(status) },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return count;
+  }
+
+  private async listPartition(partition: string, options: ListOptions): Promise<Page<ArticleSummary>> {
+    const start = options.cursor ? decodeCursor(options.cursor).key : undefined;
+    const page = await this.queryPartition(partition, options, start);
+    return { items: page.items, cursor: page.lastKey ? encodeCursor({ key: page.lastKey }) : undefined };
+  }
+
+  private async queryPartition(partition: string, options: ListOptions, startKey?: Record<string, unknown>) {
+    const names: Record<string, string> = { '#pk': table.facetIndex.partitionKey };
+    const values: Record<string, unknown> = { ':pk': partition };
+    let condition = '#pk = :pk';
+    if (options.since || options.until) {
+      names['#sk'] = table.facetIndex.sortKey;
+      // "~" sorts after every id character, so an `until` date includes that whole day/instant.
+      values[':from'] = options.since ?? '0';
+      values[':to'] = `${options.until ?? '9999'}~`;
+      condition += ' AND #sk BETWEEN :from AND :to';
+    }
+    const response = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: table.facetIndex.name,
+        KeyConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: options.limit ?? 20,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    return {
+      items: (response.Items ?? []).map(toSummary),
+      lastKey: response.LastEvaluatedKey as Record<string, unknown> | undefined,
+    };
+  }
+
+  private plan(record: ArticleRecord, previousItem: ArticleItem | undefined) {
+    const facets = facetsOf(record);
+    const sortKey = dateSortKey(record.articleDate, record.id);
+    const item: ArticleItem = {
+      ...record,
+      pk: articlePk(record.id),
+      sk: ARTICLE_SK,
+      gsi1pk: statusKey(record.status),
+      gsi1sk: sortKey,
+      kind: 'Article',
+      facets,
+    };
+    const summary = summaryOf(record);
+    const summaryChanged =
+      !previousItem ||
+      previousItem.gsi1sk !== sortKey ||
+      JSON.stringify(summaryOf(toRecord(previousItem))) !== JSON.stringify(summary);
+    const previousFacets = new Set(previousItem?.facets ?? []);
+
+    const writes: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: item,
+          ...(previousItem
+            ? {
+                ConditionExpression: 'versionToken = :seen',
+                ExpressionAttributeValues: { ':seen': previousItem.versionToken },
+              }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      },
+    ];
+    let writeUnits = writeUnitsFor(item, true) + writeUnitsFor(item, false); // base table + its GSI copy
+    for (const facet of facets) {
+      if (!summaryChanged && previousFacets.has(facet)) continue;
+      const facetItem = { pk: item.pk, sk: FACET_SK_PREFIX + facet, gsi1pk: facet, gsi1sk: sortKey, kind: 'Facet', ...summary };
+      writes.push({ Put: { TableName: this.tableName, Item: facetItem } });
+      writeUnits += writeUnitsFor(facetItem, true) + writeUnitsFor(facetItem, false);
+    }
+    for (const facet of previousFacets) {
+      if (facets.includes(facet)) continue;
+      writes.push({ Delete: { TableName: this.tableName, Key: { pk: item.pk, sk: FACET_SK_PREFIX + facet } } });
+      writeUnits += 2 + 1;
+    }
+    return { writes, writeUnits };
+  }
+
+  private async getItem(id: string): Promise<ArticleItem | undefined> {
+    const response = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: articlePk(id), sk: ARTICLE_SK }, ConsistentRead: true }),
+    );
+    return response.Item as ArticleItem | undefined;
+  }
+
+  private async rememberMonth(month: string): Promise<void> {
+    if (this.knownMonths.has(month)) return;
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: CALENDAR,
+        UpdateExpression: 'ADD months :m',
+        ExpressionAttributeValues: { ':m': new Set([month]) },
+      }),
+    );
+    this.knownMonths.add(month);
+  }
+
+  private async calendar(): Promise<string[]> {
+    const response = await this.db.send(new GetCommand({ TableName: this.tableName, Key: CALENDAR }));
+    const months = response.Item?.months as Set<string> | undefined;
+    return months ? [...months] : [];
+  }
+}
+
+function toRecord(item: object): ArticleRecord {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, kind: _kind, facets: _facets, ...record } =
+    item as Partial<ArticleItem>;
+  return record as unknown as ArticleRecord;
+}
+
+function toSummary(item: Record<string, unknown>): ArticleSummary {
+  const record = toRecord(item) as ArticleRecord;
+  return summaryOf(record);
+}
+
+interface Cursor {
+  month?: string;
+  key?: Record<string, unknown>;
+}
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+function decodeCursor(cursor: string): Cursor {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
+  } catch {
+    throw new InvalidCursorError();
+  }
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('invalid cursor: pass back the cursor a previous page returned');
+  }
+}

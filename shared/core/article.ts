@@ -1,0 +1,80 @@
+/** The normalized article every stage passes on. Pure data: no AWS, no Lambda. */
+
+export type InputFormat = 'html' | 'text';
+
+/** Where an article came from: an S3 object in the pipeline, or a local file in the CLI. */
+export interface SourceRef {
+  bucket?: string;
+  key?: string;
+  path?: string;
+  versionId?: string;
+  etag?: string;
+  /** S3 event sequencer: orders events for the same key (see shared/core/version.ts). */
+  sequencer?: string;
+  size?: number;
+  contentType?: string;
+}
+
+export interface Caption {
+  text: string;
+  credit?: string;
+}
+
+export interface ParsedArticle {
+  id: string;
+  source: SourceRef;
+  format: InputFormat;
+  title: string;
+  /** The desk/section, e.g. from a breadcrumb "News / China / More" -> "China". */
+  section?: string;
+  breadcrumb?: string[];
+  /** ISO 639-1, or "und" when it cannot be told. */
+  language: string;
+  body: { paragraphs: string[]; text: string; wordCount: number };
+  /** Photo captions found in the page, kept out of the body. */
+  captions: Caption[];
+  authors: string[];
+  /** ISO 8601, when the input states it. */
+  publishedAt?: string;
+  parsedAt: string;
+}
+
+export type EntityType = 'person' | 'organization' | 'place';
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
+
+export interface Entity {
+  name: string;
+  type: EntityType;
+  /** Distinct surface forms seen in the article. */
+  mentions: string[];
+  count: number;
+  /** 0..1, higher when named in title/lead and often; caption-only mentions weigh less. */
+  salience: number;
+  /** True when the entity is only named in captions, not in title or body. */
+  captionOnly?: boolean;
+}
+
+export interface KeyPhrase {
+  text: string;
+  score: number;
+}
+
+export interface TaggedArticle extends ParsedArticle {
+  entities: Entity[];
+  keyPhrases: KeyPhrase[];
+  taggedAt: string;
+}
+
+export type RejectionCode =
+  | 'EMPTY' // zero bytes, or only whitespace
+  | 'BINARY' // bytes that are not text in any supported format
+  | 'UNSUPPORTED_TYPE' // recognised, but a format copydesk does not ingest yet
+  | 'TOO_LARGE' // over the configured input cap
+  | 'NO_CONTENT'; // parsed, but no title or body text could be extracted
+
+export interface Rejection {
+  code: RejectionCode;
+  message: string;
+}
+
+export type ParseOutcome = { ok: true; article: ParsedArticle } | { ok: false; rejection: Rejection };

@@ -1,0 +1,200 @@
+import type { Entity, Rejection, TaggedArticle } from './article';
+import type { SourceObject } from './messages';
+import { RAW_PREFIX } from '../topology';
+
+/**
+ * The indexed view of an article and the keys it owns in the single table. Pure: the DynamoDB adapter
+ * (shared/aws/article-index.ts) only moves these items.
+ *
+ *   pk ARTICLE#<id>  sk ARTICLE          the record; gsi1 STATUS#<status> lists by status
+ *   pk ARTICLE#<id>  sk FACET#<facet>    one per facet; gsi1 <facet> lists articles by it
+ *   gsi1sk = <article date>#<id>, so every list is newest-first within a date range.
+ */
+
+export type ArticleStatus = 'indexed' | 'rejected' | 'deleted';
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['indexed', 'rejected', 'deleted'];
+
+export type FacetKind = 'entity' | 'section' | 'tag' | 'source' | 'newest';
+
+export interface EntitySummary {
+  name: string;
+  type: Entity['type'];
+  salience: number;
+}
+
+export interface ArticleRecord {
+  id: string;
+  status: ArticleStatus;
+  /** Counts accepted content changes: 1 on first index, +1 per changed re-upload. */
+  version: number;
+  versionToken: string;
+  source: { bucket: string; key: string; versionId?: string; etag?: string; size?: number };
+  /** Folder under incoming/ the file was dropped in ("incoming/presstv/x.txt" -> "presstv"). */
+  sourceName: string;
+  /** Sort date: published date when the article states one, else when it was first indexed. */
+  articleDate: string;
+  firstIndexedAt: string;
+  updatedAt: string;
+  title?: string;
+  section?: string;
+  language?: string;
+  authors?: string[];
+  publishedAt?: string;
+  wordCount?: number;
+  entities?: EntitySummary[];
+  keyPhrases?: string[];
+  rejection?: Rejection;
+  deletedAt?: string;
+}
+
+export type ApplyResult =
+  | { outcome: 'applied'; record: ArticleRecord; previous?: ArticleRecord; writeUnits: number }
+  /** The table already holds this event or a newer one for the article: nothing written. */
+  | { outcome: 'stale'; current: ArticleRecord }
+  /** Same content as indexed (same ETag): nothing to rewrite. */
+  | { outcome: 'unchanged'; current: ArticleRecord };
+
+/** Facet items repeat a summary so a list query needs no second read. */
+export type ArticleSummary = Pick<
+  ArticleRecord,
+  'id' | 'status' | 'title' | 'section' | 'language' | 'articleDate' | 'sourceName' | 'version'
+> & { source: { key: string } };
+
+/** Caps keep one article's write inside a single DynamoDB transaction (100 items). */
+export const MAX_ENTITY_FACETS = 25;
+export const MAX_TAG_FACETS = 10;
+export const MAX_STORED_ENTITIES = 50;
+
+export const normalizeFacetValue = (value: string): string =>
+  value.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+export function facetKey(kind: FacetKind, value: string): string {
+  return `${kind.toUpperCase()}#${kind === 'newest' ? value : normalizeFacetValue(value)}`;
+}
+
+export const statusKey = (status: ArticleStatus): string => `STATUS#${status}`;
+export const monthOf = (isoDate: string): string => isoDate.slice(0, 7);
+export const dateSortKey = (isoDate: string, id: string): string => `${isoDate}#${id}`;
+
+export function sourceNameOf(key: string): string {
+  const rest = key.startsWith(RAW_PREFIX) ? key.slice(RAW_PREFIX.length) : key;
+  const slash = rest.indexOf('/');
+  return slash > 0 ? rest.slice(0, slash) : 'unsorted';
+}
+
+export function facetsOf(record: ArticleRecord): string[] {
+  if (record.status !== 'indexed') return [];
+  const facets = new Set<string>([
+    facetKey('newest', monthOf(record.articleDate)),
+    facetKey('source', record.sourceName),
+  ]);
+  if (record.section) facets.add(facetKey('section', record.section));
+  for (const entity of (record.entities ?? []).slice(0, MAX_ENTITY_FACETS)) {
+    facets.add(facetKey('entity', entity.name));
+  }
+  for (const phrase of (record.keyPhrases ?? []).slice(0, MAX_TAG_FACETS)) facets.add(facetKey('tag', phrase));
+  return [...facets];
+}
+
+export function summaryOf(record: ArticleRecord): ArticleSummary {
+  return {
+    id: record.id,
+    status: record.status,
+    title: record.title,
+    section: record.section,
+    language: record.language,
+    articleDate: record.articleDate,
+    sourceName: record.sourceName,
+    version: record.version,
+    source: { key: record.source.key },
+  };
+}
+
+function sourceFields(source: SourceObject): ArticleRecord['source'] {
+  return { bucket: source.bucket, key: source.key, versionId: source.versionId, etag: source.etag, size: source.size };
+}
+
+interface Previous {
+  record?: ArticleRecord;
+}
+
+/** The record after an upsert. Caption-only entities are kept on the record but are not facets. */
+export function indexedRecord(article: TaggedArticle, source: SourceObject, now: string, prev: Previous): ArticleRecord {
+  const firstIndexedAt = prev.record?.firstIndexedAt ?? now;
+  const facetEntities = article.entities.filter((e) => !e.captionOnly);
+  return {
+    id: article.id,
+    status: 'indexed',
+    version: nextVersion(prev.record, source),
+    versionToken: source.sequencer,
+    source: sourceFields(source),
+    sourceName: sourceNameOf(source.key),
+    articleDate: article.publishedAt ?? firstIndexedAt,
+    firstIndexedAt,
+    updatedAt: now,
+    title: article.title,
+    section: article.section,
+    language: article.language,
+    authors: article.authors,
+    publishedAt: article.publishedAt,
+    wordCount: article.body.wordCount,
+    entities: [...facetEntities, ...article.entities.filter((e) => e.captionOnly)]
+      .slice(0, MAX_STORED_ENTITIES)
+      .map((e) => ({ name: e.name, type: e.type, salience: round(e.salience) })),
+    keyPhrases: article.keyPhrases.slice(0, MAX_TAG_FACETS).map((k) => k.text),
+  };
+}
+
+export function rejectedRecord(
+  articleId: string,
+  rejection: Rejection,
+  source: SourceObject,
+  now: string,
+  prev: Previous,
+): ArticleRecord {
+  const firstIndexedAt = prev.record?.firstIndexedAt ?? now;
+  return {
+    id: articleId,
+    status: 'rejected',
+    version: nextVersion(prev.record, source),
+    versionToken: source.sequencer,
+    source: sourceFields(source),
+    sourceName: sourceNameOf(source.key),
+    articleDate: firstIndexedAt,
+    firstIndexedAt,
+    updatedAt: now,
+    rejection,
+  };
+}
+
+/** A delete keeps the record (status deleted, when and which event) so `copydesk get` can say so. */
+export function deletedRecord(articleId: string, source: SourceObject, now: string, prev: Previous): ArticleRecord {
+  const base = prev.record;
+  return {
+    ...(base ?? {
+      id: articleId,
+      version: 0,
+      sourceName: sourceNameOf(source.key),
+      articleDate: now,
+      firstIndexedAt: now,
+      source: sourceFields(source),
+    }),
+    id: articleId,
+    status: 'deleted',
+    versionToken: source.sequencer,
+    updatedAt: now,
+    deletedAt: source.eventTime,
+  };
+}
+
+/** Same bytes again (a redelivered event, moto's extra Put on multipart) is not a new version. */
+export function isSameContent(prev: ArticleRecord | undefined, source: SourceObject): boolean {
+  return !!prev && prev.status !== 'deleted' && !!source.etag && prev.source.etag === source.etag;
+}
+
+function nextVersion(prev: ArticleRecord | undefined, source: SourceObject): number {
+  if (!prev) return 1;
+  return isSameContent(prev, source) ? prev.version : prev.version + 1;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,81 @@
+import { articleIdFor } from '../core/article-id';
+import type { IndexQueueMessage, SourceObject, TagQueueMessage } from '../core/messages';
+import { parseDocument } from '../core/parse';
+import { readS3Notification } from '../core/s3-event';
+import { RAW_PREFIX } from '../topology';
+import type { DocumentStorePort, MessageSender, ObjectReader, StageLogger } from './ports';
+
+export interface ParseStageDeps {
+  objects: ObjectReader;
+  documents: DocumentStorePort;
+  toTag: MessageSender<TagQueueMessage>;
+  toIndex: MessageSender<IndexQueueMessage>;
+  maxInputBytes: number;
+  logger: StageLogger;
+  now?: () => Date;
+}
+
+/** Thrown for a message that is not an S3 notification: retrying cannot help, so it ends in the DLQ. */
+export class UnrecognisedMessageError extends Error {}
+
+/** One SQS message from the raw bucket's notifications: route removals, parse creations. */
+export async function handleRawBucketMessage(body: string, deps: ParseStageDeps): Promise<void> {
+  const content = readS3Notification(body);
+  if (content.kind === 'test-event') {
+    deps.logger.info('ignoring s3:TestEvent sent when the notification configuration was saved');
+    return;
+  }
+  if (content.kind === 'unrecognised') throw new UnrecognisedMessageError(`not an S3 notification: ${content.reason}`);
+
+  for (const { change, source } of content.changes) {
+    if (!source.key.startsWith(RAW_PREFIX) || source.key.endsWith('/')) {
+      deps.logger.info('skipping key outside the ingest prefix or a folder marker', { key: source.key });
+      continue;
+    }
+    const articleId = articleIdFor(source.key);
+    if (change === 'removed') {
+      await deps.toIndex.send({ kind: 'delete', articleId, source });
+    } else {
+      await parseCreatedObject(articleId, source, deps);
+    }
+  }
+}
+
+async function parseCreatedObject(articleId: string, eventSource: SourceObject, deps: ParseStageDeps) {
+  const read = await deps.objects.read(eventSource, deps.maxInputBytes);
+  if (!read.found) {
+    deps.logger.warn('object no longer exists; its removal event settles the record', { key: eventSource.key });
+    return;
+  }
+  if ('tooLarge' in read) {
+    await deps.toIndex.send({
+      kind: 'reject',
+      articleId,
+      source: { ...eventSource, size: read.size },
+      rejection: { code: 'TOO_LARGE', message: `object is ${read.size} bytes; the limit is ${deps.maxInputBytes}` },
+    });
+    return;
+  }
+  // Describe the bytes actually read: with an unversioned read they may be newer than the event.
+  const source: SourceObject = {
+    ...eventSource,
+    etag: read.etag ?? eventSource.etag,
+    versionId: read.versionId ?? eventSource.versionId,
+    size: read.bytes.length,
+  };
+  const outcome = parseDocument({
+    bytes: read.bytes,
+    id: articleId,
+    source: { bucket: source.bucket, key: source.key, versionId: source.versionId, etag: source.etag, sequencer: source.sequencer, size: source.size, contentType: read.contentType },
+    contentType: read.contentType,
+    maxBytes: deps.maxInputBytes,
+    now: deps.now?.(),
+  });
+  if (!outcome.ok) {
+    deps.logger.info('input rejected', { key: source.key, code: outcome.rejection.code });
+    await deps.toIndex.send({ kind: 'reject', articleId, source, rejection: outcome.rejection });
+    return;
+  }
+  const doc = await deps.documents.save(outcome.article, { articleId, versionToken: source.sequencer, stage: 'parsed' });
+  await deps.toTag.send({ kind: 'upsert', articleId, source, doc });
+}

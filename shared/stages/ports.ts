@@ -1,0 +1,33 @@
+import type { DocumentRef, SourceObject } from '../core/messages';
+
+/**
+ * What the stage use cases need from the outside world. The AWS adapters in shared/aws/ implement these;
+ * the use cases never import the SDK, so the same code runs in Lambda, the CLI and the local runner.
+ */
+
+export type ObjectReadResult =
+  | { found: true; bytes: Uint8Array; contentType?: string; etag?: string; versionId?: string }
+  /** The object is gone (deleted after the event); its ObjectRemoved event will settle the record. */
+  | { found: false }
+  /** Larger than the cap: not downloaded at all. */
+  | { found: true; tooLarge: true; size: number };
+
+export interface ObjectReader {
+  read(source: SourceObject, maxBytes: number): Promise<ObjectReadResult>;
+}
+
+export interface DocumentStorePort {
+  save<T>(doc: T, name: { articleId: string; versionToken: string; stage: string }): Promise<DocumentRef<T>>;
+  load<T>(ref: DocumentRef<T>): Promise<T>;
+}
+
+export interface MessageSender<M> {
+  send(message: M): Promise<void>;
+}
+
+export interface StageLogger {
+  info(message: string, extra?: Record<string, unknown>): void;
+  warn(message: string, extra?: Record<string, unknown>): void;
+}
+
+export const silentLogger: StageLogger = { info: () => undefined, warn: () => undefined };

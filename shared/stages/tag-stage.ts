@@ -1,0 +1,21 @@
+import type { IndexQueueMessage, TagQueueMessage } from '../core/messages';
+import type { ParsedArticle } from '../core/article';
+import { tagArticle } from '../core/tag';
+import type { DocumentStorePort, MessageSender } from './ports';
+
+export interface TagStageDeps {
+  documents: DocumentStorePort;
+  toIndex: MessageSender<IndexQueueMessage>;
+  now?: () => Date;
+}
+
+export async function handleParsedArticle(message: TagQueueMessage, deps: TagStageDeps): Promise<void> {
+  const parsed = await deps.documents.load<ParsedArticle>(message.doc);
+  const tagged = tagArticle(parsed, deps.now?.());
+  const doc = await deps.documents.save(tagged, {
+    articleId: message.articleId,
+    versionToken: message.source.sequencer,
+    stage: 'tagged',
+  });
+  await deps.toIndex.send({ kind: 'upsert', articleId: message.articleId, source: message.source, doc });
+}
