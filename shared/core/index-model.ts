@@ -20,6 +20,7 @@ export interface EntitySummary {
   name: string;
   type: Entity['type'];
   salience: number;
+  captionOnly?: boolean;
 }
 
 export interface ArticleRecord {
@@ -57,7 +58,7 @@ export type ApplyResult =
 /** Facet items repeat a summary so a list query needs no second read. */
 export type ArticleSummary = Pick<
   ArticleRecord,
-  'id' | 'status' | 'title' | 'section' | 'language' | 'articleDate' | 'sourceName' | 'version'
+  'id' | 'status' | 'title' | 'section' | 'language' | 'articleDate' | 'sourceName' | 'version' | 'rejection'
 > & { source: { key: string } };
 
 /** Caps keep one article's write inside a single DynamoDB transaction (100 items). */
@@ -89,7 +90,8 @@ export function facetsOf(record: ArticleRecord): string[] {
     facetKey('source', record.sourceName),
   ]);
   if (record.section) facets.add(facetKey('section', record.section));
-  for (const entity of (record.entities ?? []).slice(0, MAX_ENTITY_FACETS)) {
+  const salient = (record.entities ?? []).filter((e) => !e.captionOnly);
+  for (const entity of salient.slice(0, MAX_ENTITY_FACETS)) {
     facets.add(facetKey('entity', entity.name));
   }
   for (const phrase of (record.keyPhrases ?? []).slice(0, MAX_TAG_FACETS)) facets.add(facetKey('tag', phrase));
@@ -106,6 +108,7 @@ export function summaryOf(record: ArticleRecord): ArticleSummary {
     articleDate: record.articleDate,
     sourceName: record.sourceName,
     version: record.version,
+    rejection: record.rejection,
     source: { key: record.source.key },
   };
 }
@@ -140,7 +143,12 @@ export function indexedRecord(article: TaggedArticle, source: SourceObject, now:
     wordCount: article.body.wordCount,
     entities: [...facetEntities, ...article.entities.filter((e) => e.captionOnly)]
       .slice(0, MAX_STORED_ENTITIES)
-      .map((e) => ({ name: e.name, type: e.type, salience: round(e.salience) })),
+      .map((e) => ({
+        name: e.name,
+        type: e.type,
+        salience: round(e.salience),
+        ...(e.captionOnly ? { captionOnly: true } : {}),
+      })),
     keyPhrases: article.keyPhrases.slice(0, MAX_TAG_FACETS).map((k) => k.text),
   };
 }

@@ -1,0 +1,120 @@
+import { Command } from 'commander';
+import { CliError, explainAwsError } from './errors';
+import { demo } from './commands/demo';
+import { down, run, up } from './commands/pipeline';
+import { getArticle, queryArticles, showStatus } from './commands/read';
+import { uploadFiles } from './commands/upload';
+import { parseFiles, tagFiles } from './commands/offline';
+import { configureEnvironment, resolveTarget, type TargetOptions } from './target';
+
+const print = (text: string) => process.stdout.write(`${text}\n`);
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+const program = new Command()
+  .name('copydesk')
+  .description('Ingest articles: S3 -> parse -> tag -> index (DynamoDB) -> publish. Local emulator by default.')
+  .option('--aws', 'talk to real AWS instead of the local emulator (or COPYDESK_TARGET=aws)')
+  .option('--prefix <prefix>', 'resource name prefix (default copydesk)')
+  .option('--bucket-suffix <suffix>', 'bucket name suffix of a deployed stack: <account>-<region>')
+  .showHelpAfterError();
+
+const targetOptions = (): TargetOptions => program.opts<TargetOptions>();
+let endpointForErrors: string | undefined;
+const target = () => {
+  const t = resolveTarget(targetOptions());
+  endpointForErrors = t.endpoint;
+  return t;
+};
+
+program
+  .command('up')
+  .description('start the local emulator (moto) if nothing answers, and provision the topology')
+  .action(async () => {
+    configureEnvironment(targetOptions());
+    await up(targetOptions(), log);
+  });
+
+program.command('down').description('stop the emulator copydesk started').action(() => down(log));
+
+program
+  .command('run')
+  .description('run the pipeline locally: poll every stage queue and invoke the handlers (Ctrl-C stops)')
+  .action(async () => {
+    configureEnvironment(targetOptions());
+    await run(targetOptions(), log);
+  });
+
+program
+  .command('demo')
+  .description('up + upload the sample articles + run until indexed + show query results')
+  .action(async () => {
+    configureEnvironment(targetOptions());
+    await demo(print);
+  });
+
+program
+  .command('upload')
+  .description('put files (directories recursively) into the raw bucket under incoming/')
+  .argument('<paths...>')
+  .option('--source <name>', 'folder under incoming/, the articles\' source name')
+  .action(async (paths: string[], flags: { source?: string }) => {
+    const uploaded = await uploadFiles(target(), paths, { source: flags.source });
+    for (const u of uploaded) print(`${u.id}  ${u.key}`);
+  });
+
+program
+  .command('parse')
+  .description('parse local files with no AWS at all')
+  .argument('<paths...>')
+  .option('--jsonl', 'one JSON line per input file')
+  .action(async (paths: string[], flags: { jsonl?: boolean }) => {
+    process.exitCode = await parseFiles(paths, { jsonl: !!flags.jsonl }, process.stdout);
+  });
+
+program
+  .command('tag')
+  .description('parse and tag local files with no AWS at all')
+  .argument('<paths...>')
+  .option('--jsonl', 'one JSON line per input file')
+  .action(async (paths: string[], flags: { jsonl?: boolean }) => {
+    process.exitCode = await tagFiles(paths, { jsonl: !!flags.jsonl }, process.stdout);
+  });
+
+program
+  .command('get')
+  .description('one article\'s record, by id or by object key (incoming/...)')
+  .argument('<idOrKey>')
+  .option('--json', 'machine-readable output')
+  .action(async (idOrKey: string, flags: { json?: boolean }) => getArticle(target(), idOrKey, !!flags.json, print));
+
+program
+  .command('query')
+  .description('list articles newest first, by one facet, within an optional date range')
+  .option('--entity <name>', 'a person, organization or place')
+  .option('--section <section>')
+  .option('--tag <phrase>', 'a key phrase')
+  .option('--source <name>', 'the folder under incoming/ the file came from')
+  .option('--status <status>', 'indexed, rejected or deleted')
+  .option('--since <date>', 'ISO 8601 date, inclusive')
+  .option('--until <date>', 'ISO 8601 date, inclusive')
+  .option('--limit <n>', 'page size, 1 to 100', '20')
+  .option('--cursor <cursor>', 'the cursor a previous page printed')
+  .option('--json', 'machine-readable output')
+  .action(async (flags) => queryArticles(target(), flags, print));
+
+program
+  .command('status')
+  .description('queue and dead-letter depths, counts of indexed, rejected and deleted articles')
+  .option('--json', 'machine-readable output')
+  .action(async (flags: { json?: boolean }) => showStatus(target(), !!flags.json, print));
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const explained = error instanceof CliError ? error : explainAwsError(error, endpointForErrors);
+  if (explained instanceof CliError) {
+    log(`copydesk: ${explained.message}`);
+    process.exitCode = explained.exitCode;
+  } else {
+    log(`copydesk: ${(explained as Error).stack ?? String(explained)}`);
+    process.exitCode = 1;
+  }
+});

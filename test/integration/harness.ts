@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ChangeMessageVisibilityCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { awsClientConfig } from '../../shared/aws/client-config';
+import { ArticleIndex } from '../../shared/aws/article-index';
+import { EVENT_SOURCE, RAW_PREFIX } from '../../shared/topology';
+import { provision, type LocalDeployment } from '../../local/provision';
+import { LocalRunner, queueDepth } from '../../local/runner';
+
+/**
+ * One isolated copydesk on the shared emulator: its own prefix, so test files never see each other's
+ * resources. Visibility timeouts are 2 s and messages are dead-lettered after 2 receives so redrive
+ * tests take seconds; everything else is the real topology.
+ */
+export interface Harness {
+  deployment: LocalDeployment;
+  runner: LocalRunner;
+  index: ArticleIndex;
+  s3: S3Client;
+  sqs: SQSClient;
+  upload(name: string, body: Uint8Array | string): Promise<string>;
+  remove(name: string): Promise<void>;
+  drain(): Promise<void>;
+  /** A queue subscribed to the bus's copydesk events, to see what downstream consumers see. */
+  eventTap(): Promise<{ take(): Promise<{ 'detail-type': string; detail: Record<string, unknown> }[]> }>;
+  deadLetterDepth(stage: keyof LocalDeployment['queues']): Promise<number>;
+}
+
+export async function createHarness(): Promise<Harness> {
+  if (!process.env.AWS_ENDPOINT_URL) {
+    throw new Error('integration tests need an emulator: run them with `npm test`, which starts one');
+  }
+  const prefix = `cdt${randomBytes(4).toString('hex')}`;
+  const deployment = await provision({ prefix, visibilityTimeoutSeconds: 2, maxReceiveCount: 2 });
+  const runner = new LocalRunner(deployment, {
+    waitSeconds: 0,
+    // A whole-batch failure is never expected in these tests; say why when one happens.
+    onBatch: (report) => report.batchError && console.warn(`${report.stage} batch failed: ${report.batchError}`),
+  });
+  const config = awsClientConfig();
+  const s3 = new S3Client(config);
+  const sqs = new SQSClient(config);
+  const index = new ArticleIndex(
+    DynamoDBDocumentClient.from(new DynamoDBClient(config), { marshallOptions: { removeUndefinedValues: true } }),
+    deployment.names.table,
+  );
+
+  return {
+    deployment,
+    runner,
+    index,
+    s3,
+    sqs,
+    async upload(name, body) {
+      const key = `${RAW_PREFIX}${name}`;
+      await s3.send(new PutObjectCommand({ Bucket: deployment.names.rawBucket, Key: key, Body: body }));
+      return key;
+    },
+    async remove(name) {
+      await s3.send(new DeleteObjectCommand({ Bucket: deployment.names.rawBucket, Key: `${RAW_PREFIX}${name}` }));
+    },
+    drain: () => runner.drain(60_000),
+    async eventTap() {
+      const events = new EventBridgeClient(config);
+      const queue = await sqs.send(new CreateQueueCommand({ QueueName: `${prefix}-event-tap` }));
+      const arn = (
+        await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl!, AttributeNames: ['QueueArn'] }))
+      ).Attributes!.QueueArn!;
+      await events.send(
+        new PutRuleCommand({
+          Name: `${prefix}-tap`,
+          EventBusName: deployment.names.eventBus,
+          EventPattern: JSON.stringify({ source: [EVENT_SOURCE] }),
+        }),
+      );
+      await events.send(
+        new PutTargetsCommand({ Rule: `${prefix}-tap`, EventBusName: deployment.names.eventBus, Targets: [{ Id: 'tap', Arn: arn }] }),
+      );
+      return {
+        async take() {
+          const taken = [];
+          for (;;) {
+            const got = await sqs.send(
+              new ReceiveMessageCommand({ QueueUrl: queue.QueueUrl!, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
+            );
+            if (!got.Messages?.length) return taken;
+            for (const m of got.Messages) {
+              taken.push(JSON.parse(m.Body!));
+              await sqs.send(new DeleteMessageCommand({ QueueUrl: queue.QueueUrl!, ReceiptHandle: m.ReceiptHandle! }));
+            }
+          }
+        },
+      };
+    },
+    deadLetterDepth: (stage) => queueDepth(sqs, deployment.queues[stage].deadLetterUrl),
+  };
+}
+
+/** Takes the next message off a queue without processing it, and makes the original visible again. */
+export async function peekMessage(sqs: SQSClient, queueUrl: string): Promise<string> {
+  const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 1, WaitTimeSeconds: 1 }));
+  const message = got.Messages?.[0];
+  if (!message) throw new Error('no message to peek at');
+  await sqs.send(
+    new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle!, VisibilityTimeout: 0 }),
+  );
+  return message.Body!;
+}

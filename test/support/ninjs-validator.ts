@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import { NINJS_SCHEMA_PATH } from './shared-material';
+
+/** The IPTC's own ninjs 3.1 schema (draft 2020-12), compiled once per test file. */
+export function ninjsValidator() {
+  const schema = JSON.parse(readFileSync(NINJS_SCHEMA_PATH, 'utf8')) as object;
+  // The schema uses "format" annotations; strict mode would reject them without ajv-formats.
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  const validate = ajv.compile(schema);
+  return (doc: unknown) => ({ valid: validate(doc) as boolean, errors: ajv.errorsText(validate.errors) });
+}
