@@ -12,7 +12,7 @@ import { awsClientConfig, LOCAL_REGION } from '../shared/aws/client-config';
 import { STAGES, stageSettings, type StageName } from '../shared/topology';
 import type { LocalDeployment } from './provision';
 
-type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
+export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
 
 export interface BatchReport {
   stage: StageName;
@@ -26,6 +26,13 @@ export interface RunnerOptions {
   /** Long-poll wait per receive; Lambda's poller uses 20 s, tests want it short. */
   waitSeconds?: number;
   onBatch?: (report: BatchReport) => void;
+  /** Where handlers come from; by default functions/<stage>/index.ts, as deployed. */
+  loadHandler?: (stage: StageName) => SqsHandler;
+}
+
+function loadDeployedHandler(stage: StageName): SqsHandler {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(join(__dirname, '..', 'functions', stage, 'index.ts')) as { handler: SqsHandler }).handler;
 }
 
 /**
@@ -53,8 +60,7 @@ export class LocalRunner {
   private handler(stage: StageName): SqsHandler {
     let handler = this.handlers.get(stage);
     if (!handler) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      handler = (require(join(__dirname, '..', 'functions', stage, 'index.ts')) as { handler: SqsHandler }).handler;
+      handler = (this.options.loadHandler ?? loadDeployedHandler)(stage);
       this.handlers.set(stage, handler);
     }
     return handler;

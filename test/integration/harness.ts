@@ -40,11 +40,13 @@ export async function createHarness(): Promise<Harness> {
   if (!process.env.AWS_ENDPOINT_URL) {
     throw new Error('integration tests need an emulator: run them with `npm test`, which starts one');
   }
+  // Poison-message tests fail on purpose; their structured error logs would drown the test report.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
   const prefix = `cdt${randomBytes(4).toString('hex')}`;
   const deployment = await provision({ prefix, visibilityTimeoutSeconds: 2, maxReceiveCount: 2 });
   const runner = new LocalRunner(deployment, {
     waitSeconds: 0,
-    // A whole-batch failure is never expected in these tests; say why when one happens.
+    // Handler logs are silenced below; a whole-batch failure still says why.
     onBatch: (report) => report.batchError && console.warn(`${report.stage} batch failed: ${report.batchError}`),
   });
   const config = awsClientConfig();
