@@ -69,7 +69,9 @@ async function main() {
   const deployment = await provision({ prefix: `bench${Date.now().toString(36)}` });
   const config = awsClientConfig();
   const s3 = new S3Client(config);
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient(config), { marshallOptions: { removeUndefinedValues: true } });
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
   const index = new ArticleIndex(db, deployment.names.table);
   const runner = new LocalRunner(deployment, { waitSeconds: 1 });
   const articles = articleSet(count);
@@ -98,10 +100,15 @@ async function main() {
     if (record.status !== 'indexed') continue;
     indexed++;
     const items = await db.send(
-      new QueryCommand({ TableName: deployment.names.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `ARTICLE#${id}` } }),
+      new QueryCommand({
+        TableName: deployment.names.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ARTICLE#${id}` },
+      }),
     );
     // First indexing: every item is written in one transaction (2x), and each lands in the GSI too.
-    for (const item of items.Items ?? []) writeUnits += writeUnitsFor(item, true) + (item.gsi1pk ? writeUnitsFor(item, false) : 0);
+    for (const item of items.Items ?? [])
+      writeUnits += writeUnitsFor(item, true) + (item.gsi1pk ? writeUnitsFor(item, false) : 0);
   }
   latencies.sort((a, b) => a - b);
   const bundles = await bundleSizes();
@@ -129,7 +136,11 @@ Command: \`npm run bench\` (BENCH_ARTICLES=${articles.length}) · ${report.date.
 
 | metric | value |
 | --- | --- |
-| articles (seed + dev-corpus pages, gzipped HTML as uploaded) | ${articles.length} (${Object.entries(statusCounts).map(([s, n]) => `${s} ${n}`).join(', ')}) |
+| articles (seed + dev-corpus pages, gzipped HTML as uploaded) | ${articles.length} (${Object.entries(
+      statusCounts,
+    )
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ')}) |
 | throughput, upload → indexed, one local runner | ${report.articlesPerSecond.toFixed(1)} articles/s |
 | latency upload → queryable, p50 / p95 | ${report.latencyMs.p50} ms / ${report.latencyMs.p95} ms |
 | DynamoDB write units per indexed article (first index) | ${report.writeUnitsPerIndexedArticle?.toFixed(1)} |

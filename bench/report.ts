@@ -25,7 +25,10 @@ export function writeReport(name: string, json: unknown, markdownSection: string
   const block = `${begin}\n${markdownSection.trim()}\n${end}`;
   const start = doc.indexOf(begin);
   const stop = doc.indexOf(end);
-  doc = start >= 0 && stop > start ? doc.slice(0, start) + block + doc.slice(stop + end.length) : `${doc.trimEnd()}\n\n${block}\n`;
+  doc =
+    start >= 0 && stop > start
+      ? doc.slice(0, start) + block + doc.slice(stop + end.length)
+      : `${doc.trimEnd()}\n\n${block}\n`;
   writeFileSync(BENCHMARKS_MD, doc);
 }
 

@@ -12,7 +12,9 @@ const log = (text: string) => process.stderr.write(`${text}\n`);
 
 const program = new Command()
   .name('copydesk')
-  .description('Ingest articles: S3 -> parse -> tag -> index (DynamoDB) -> publish. Local emulator by default.')
+  .description(
+    'Ingest articles: S3 -> parse -> tag -> index (DynamoDB) -> publish. Local emulator by default.',
+  )
   .option('--aws', 'talk to real AWS instead of the local emulator (or COPYDESK_TARGET=aws)')
   .option('--prefix <prefix>', 'resource name prefix (default copydesk)')
   .option('--bucket-suffix <suffix>', 'bucket name suffix of a deployed stack: <account>-<region>')
@@ -34,7 +36,10 @@ program
     await up(targetOptions(), log);
   });
 
-program.command('down').description('stop the emulator copydesk started').action(() => down(log));
+program
+  .command('down')
+  .description('stop the emulator copydesk started')
+  .action(() => down(log));
 
 program
   .command('run')
@@ -56,7 +61,7 @@ program
   .command('upload')
   .description('put files (directories recursively) into the raw bucket under incoming/')
   .argument('<paths...>')
-  .option('--source <name>', 'folder under incoming/, the articles\' source name')
+  .option('--source <name>', "folder under incoming/, the articles' source name")
   .action(async (paths: string[], flags: { source?: string }) => {
     const uploaded = await uploadFiles(target(), paths, { source: flags.source });
     for (const u of uploaded) print(`${u.id}  ${u.key}`);
@@ -82,10 +87,12 @@ program
 
 program
   .command('get')
-  .description('one article\'s record, by id or by object key (incoming/...)')
+  .description("one article's record, by id or by object key (incoming/...)")
   .argument('<idOrKey>')
   .option('--json', 'machine-readable output')
-  .action(async (idOrKey: string, flags: { json?: boolean }) => getArticle(target(), idOrKey, !!flags.json, print));
+  .action(async (idOrKey: string, flags: { json?: boolean }) =>
+    getArticle(target(), idOrKey, !!flags.json, print),
+  );
 
 program
   .command('query')

@@ -40,7 +40,10 @@ export function configureEnvironment(options: TargetOptions): void {
 
 export function resolveTarget(options: TargetOptions): Target {
   configureEnvironment(options);
-  const base = resourceNames(options.prefix ?? process.env.COPYDESK_PREFIX ?? 'copydesk', options.bucketSuffix ?? '');
+  const base = resourceNames(
+    options.prefix ?? process.env.COPYDESK_PREFIX ?? 'copydesk',
+    options.bucketSuffix ?? '',
+  );
   const env = process.env;
   const names: ResourceNames = {
     ...base,
@@ -67,7 +70,9 @@ export function resolveTarget(options: TargetOptions): Target {
     s3: new S3Client(config),
     sqs,
     index: new ArticleIndex(
-      DynamoDBDocumentClient.from(new DynamoDBClient(config), { marshallOptions: { removeUndefinedValues: true } }),
+      DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+        marshallOptions: { removeUndefinedValues: true },
+      }),
       names.table,
     ),
     queueUrl,

@@ -44,14 +44,21 @@ export function motoServerBinary(log: (line: string) => void = () => undefined):
   const venvBinary = join(VENV, 'bin', 'moto_server');
   if (existsSync(venvBinary)) return venvBinary;
   const python = onPath('python3') ?? onPath('python');
-  if (!python) throw new Error('python3 is needed to install the emulator (moto); install it or start LocalStack');
+  if (!python)
+    throw new Error('python3 is needed to install the emulator (moto); install it or start LocalStack');
   log(`creating ${VENV} and installing moto[server]==${MOTO_VERSION} (first run only)`);
   const run = (cmd: string, args: string[]) => {
     const result = spawnSync(cmd, args, { stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${result.status}`);
+    if (result.status !== 0)
+      throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${result.status}`);
   };
   run(python, ['-m', 'venv', VENV]);
-  run(join(VENV, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', `moto[server]==${MOTO_VERSION}`]);
+  run(join(VENV, 'bin', 'pip'), [
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    `moto[server]==${MOTO_VERSION}`,
+  ]);
   return venvBinary;
 }
 

@@ -1,5 +1,14 @@
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { CreateEventBusCommand, EventBridgeClient, ResourceAlreadyExistsException } from '@aws-sdk/client-eventbridge';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  CreateEventBusCommand,
+  EventBridgeClient,
+  ResourceAlreadyExistsException,
+} from '@aws-sdk/client-eventbridge';
 import {
   CreateBucketCommand,
   HeadBucketCommand,
@@ -62,7 +71,10 @@ export async function provision(options: ProvisionOptions = {}): Promise<LocalDe
     await ensureBucket(s3, bucket);
   }
   await s3.send(
-    new PutBucketVersioningCommand({ Bucket: names.rawBucket, VersioningConfiguration: { Status: 'Enabled' } }),
+    new PutBucketVersioningCommand({
+      Bucket: names.rawBucket,
+      VersioningConfiguration: { Status: 'Enabled' },
+    }),
   );
 
   const queues = {} as Record<StageName, QueueInfo>;
@@ -115,7 +127,12 @@ async function ensureBucket(s3: S3Client, bucket: string) {
   }
 }
 
-async function ensureQueue(sqs: SQSClient, names: ResourceNames, stage: StageName, options: ProvisionOptions) {
+async function ensureQueue(
+  sqs: SQSClient,
+  names: ResourceNames,
+  stage: StageName,
+  options: ProvisionOptions,
+) {
   const visibility = options.visibilityTimeoutSeconds ?? visibilityTimeoutSeconds(stage);
   const maxReceiveCount = options.maxReceiveCount ?? stageSettings[stage].maxReceiveCount;
   const dlq = await sqs.send(
@@ -146,7 +163,9 @@ async function ensureQueue(sqs: SQSClient, names: ResourceNames, stage: StageNam
 }
 
 async function queueArn(sqs: SQSClient, url: string): Promise<string> {
-  const attributes = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }));
+  const attributes = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }),
+  );
   return attributes.Attributes!.QueueArn!;
 }
 
@@ -162,10 +181,12 @@ async function ensureTable(dynamo: DynamoDBClient, tableName: string) {
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [partitionKey, sortKey, facetIndex.partitionKey, facetIndex.sortKey].map((name) => ({
-        AttributeName: name,
-        AttributeType: 'S',
-      })),
+      AttributeDefinitions: [partitionKey, sortKey, facetIndex.partitionKey, facetIndex.sortKey].map(
+        (name) => ({
+          AttributeName: name,
+          AttributeType: 'S',
+        }),
+      ),
       KeySchema: [
         { AttributeName: partitionKey, KeyType: 'HASH' },
         { AttributeName: sortKey, KeyType: 'RANGE' },

@@ -15,7 +15,14 @@ async function main(): Promise<number> {
   }
   const endpoint = process.env.AWS_ENDPOINT_URL ?? LOCAL_ENDPOINT;
   const emulator = await ensureEmulator(endpoint, (line) => console.error(`[emulator] ${line}`));
-  const env = { ...process.env, AWS_ENDPOINT_URL: endpoint, AWS_REGION: process.env.AWS_REGION ?? LOCAL_REGION };
+  const env = {
+    ...process.env,
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_REGION: process.env.AWS_REGION ?? LOCAL_REGION,
+    // See bin/copydesk.js: the engines field, not the SDK's start-up warning, states what Node we support.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED:
+      process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? 'true',
+  };
   const child = spawn(command, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
   const code = await new Promise<number>((resolve) => {
     child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));

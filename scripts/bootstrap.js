@@ -12,5 +12,7 @@ if (!existsSync(join(root, 'node_modules', 'tsx'))) {
   const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-const cli = spawnSync(process.execPath, [join(root, 'bin', 'copydesk.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const cli = spawnSync(process.execPath, [join(root, 'bin', 'copydesk.js'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 process.exit(cli.status ?? 1);

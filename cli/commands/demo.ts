@@ -26,7 +26,8 @@ export async function demo(print: Print): Promise<void> {
 
   const uploaded = await uploadFiles(target, [SAMPLES_DIR], { source: 'samples', quiet: true });
   const hasSeed = existsSync(SEED_PATH);
-  if (hasSeed) uploaded.push(...(await uploadFiles(target, [SEED_PATH], { source: SEED_SOURCE, quiet: true })));
+  if (hasSeed)
+    uploaded.push(...(await uploadFiles(target, [SEED_PATH], { source: SEED_SOURCE, quiet: true })));
   else log('the seed (../shared/seeds) is not beside this checkout; running on the embedded samples only');
   log(`uploaded ${uploaded.length} files to s3://${target.names.rawBucket}/${RAW_PREFIX}`);
 
@@ -50,7 +51,8 @@ export async function demo(print: Print): Promise<void> {
     await queryArticles(target, { section: 'China' }, print);
     const found = await target.index.listByFacet('entity', 'Wang Yi');
     const seedId = articleIdFor(seedKey);
-    if (!found.items.some((i) => i.id === seedId)) throw new CliError('the seed article was not found by entity query', 1);
+    if (!found.items.some((i) => i.id === seedId))
+      throw new CliError('the seed article was not found by entity query', 1);
     print(`\n$ copydesk get ${seedId}`);
     await getArticle(target, seedId, false, print);
   }

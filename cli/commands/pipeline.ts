@@ -11,12 +11,15 @@ export interface LocalOptions {
 
 /** `copydesk up`: an emulator answering on the endpoint, and the topology provisioned on it. */
 export async function up(options: LocalOptions, log: Print): Promise<LocalDeployment> {
-  if (process.env.COPYDESK_TARGET === 'aws') throw new CliError('`copydesk up` is for the local emulator; on AWS use `cdk deploy`', 2);
+  if (process.env.COPYDESK_TARGET === 'aws')
+    throw new CliError('`copydesk up` is for the local emulator; on AWS use `cdk deploy`', 2);
   const endpoint = process.env.AWS_ENDPOINT_URL ?? LOCAL_ENDPOINT;
   const emulator = await ensureEmulator(endpoint, log);
   if (!emulator.started) log(`using the emulator already answering on ${endpoint}`);
   const deployment = await provision({ prefix: options.prefix ?? process.env.COPYDESK_PREFIX });
-  log(`provisioned: raw bucket ${deployment.names.rawBucket}, table ${deployment.names.table}, queues ${Object.keys(deployment.queues).join(', ')}`);
+  log(
+    `provisioned: raw bucket ${deployment.names.rawBucket}, table ${deployment.names.table}, queues ${Object.keys(deployment.queues).join(', ')}`,
+  );
   return deployment;
 }
 

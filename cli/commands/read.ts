@@ -10,7 +10,12 @@ import type { Target } from '../target';
 export type Print = (text: string) => void;
 
 /** `copydesk get <id | key>`: a key such as incoming/presstv/a.txt is turned into its id. */
-export async function getArticle(target: Target, idOrKey: string, json: boolean, print: Print): Promise<void> {
+export async function getArticle(
+  target: Target,
+  idOrKey: string,
+  json: boolean,
+  print: Print,
+): Promise<void> {
   const id = idOrKey.includes('/') ? articleIdFor(idOrKey) : idOrKey;
   const response = await runQuery(target.index, validateQuery({ op: 'get', id }));
   if (response.op !== 'get' || !response.article) throw new CliError(`no article with id ${id}`, 1);
@@ -32,9 +37,14 @@ export interface QueryFlags {
 
 /** Builds the request from flags: one facet at a time (each is its own index partition), or newest. */
 export function queryFromFlags(flags: QueryFlags): QueryRequest {
-  const facets = (['entity', 'section', 'tag', 'source', 'status'] as const).filter((f) => flags[f] !== undefined);
+  const facets = (['entity', 'section', 'tag', 'source', 'status'] as const).filter(
+    (f) => flags[f] !== undefined,
+  );
   if (facets.length > 1) {
-    throw new CliError(`give one of --entity, --section, --tag, --source, --status (got ${facets.join(', ')})`, 2);
+    throw new CliError(
+      `give one of --entity, --section, --tag, --source, --status (got ${facets.join(', ')})`,
+      2,
+    );
   }
   const by = facets[0] ?? 'newest';
   try {
@@ -55,7 +65,11 @@ export function queryFromFlags(flags: QueryFlags): QueryRequest {
 export async function queryArticles(target: Target, flags: QueryFlags, print: Print): Promise<void> {
   const response = await runQuery(target.index, queryFromFlags(flags));
   if (response.op !== 'list') return;
-  print(json(flags) ? JSON.stringify({ items: response.items, cursor: response.cursor }, null, 2) : formatSummaries(response.items, response.cursor));
+  print(
+    json(flags)
+      ? JSON.stringify({ items: response.items, cursor: response.cursor }, null, 2)
+      : formatSummaries(response.items, response.cursor),
+  );
 }
 
 const json = (flags: { json?: boolean }) => !!flags.json;
@@ -77,11 +91,17 @@ export async function showStatus(target: Target, asJson: boolean, print: Print):
   }
   const lines = ['queue      waiting  dead-lettered'];
   for (const stage of STAGES) {
-    lines.push(`${stage.padEnd(9)}  ${String(queues[stage]!.waiting).padStart(7)}  ${String(queues[stage]!.deadLettered).padStart(13)}`);
+    lines.push(
+      `${stage.padEnd(9)}  ${String(queues[stage]!.waiting).padStart(7)}  ${String(queues[stage]!.deadLettered).padStart(13)}`,
+    );
   }
-  lines.push('', `articles   indexed ${counts.indexed}, rejected ${counts.rejected}, deleted ${counts.deleted}`);
+  lines.push(
+    '',
+    `articles   indexed ${counts.indexed}, rejected ${counts.rejected}, deleted ${counts.deleted}`,
+  );
   const deadLettered = STAGES.reduce((n, s) => n + queues[s]!.deadLettered, 0);
-  if (deadLettered > 0) lines.push(`warning: ${deadLettered} message(s) in dead-letter queues need attention`);
+  if (deadLettered > 0)
+    lines.push(`warning: ${deadLettered} message(s) in dead-letter queues need attention`);
   if (counts.rejected) lines.push('rejected articles and their reasons: copydesk query --status rejected');
   print(lines.join('\n'));
 }

@@ -23,11 +23,18 @@ export interface Uploaded {
  * Puts files under incoming/<source>/ in the raw bucket. A directory keeps its inner layout; its own
  * name is the default source, so `copydesk upload ./presstv` files everything under "presstv".
  */
-export async function uploadFiles(target: Target, paths: string[], options: UploadOptions = {}): Promise<Uploaded[]> {
+export async function uploadFiles(
+  target: Target,
+  paths: string[],
+  options: UploadOptions = {},
+): Promise<Uploaded[]> {
   const files = await expandPaths(paths);
   const bar =
     !options.quiet && files.length > 1 && process.stderr.isTTY
-      ? new SingleBar({ format: 'uploading [{bar}] {value}/{total} {file}', stream: process.stderr }, Presets.shades_classic)
+      ? new SingleBar(
+          { format: 'uploading [{bar}] {value}/{total} {file}', stream: process.stderr },
+          Presets.shades_classic,
+        )
       : undefined;
   bar?.start(files.length, 0, { file: '' });
   const uploaded: Uploaded[] = [];

@@ -9,7 +9,10 @@ import type { StageLogger } from '../../shared/stages/ports';
  * a batchItemFailures entry, so one bad message is retried (and in the end dead-lettered) alone while the
  * rest of the batch succeeds.
  */
-export function sqsStageHandler(stage: string, handleRecord: (record: SQSRecord, log: StageLogger) => Promise<void>) {
+export function sqsStageHandler(
+  stage: string,
+  handleRecord: (record: SQSRecord, log: StageLogger) => Promise<void>,
+) {
   const logger = new Logger({ serviceName: 'copydesk', persistentKeys: { stage } });
   const metrics = new Metrics({ namespace: 'copydesk', serviceName: stage });
   const processor = new BatchProcessor(EventType.SQS);

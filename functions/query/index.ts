@@ -20,7 +20,8 @@ export const handler = async (
   try {
     return await runQuery(index, validateQuery(event));
   } catch (error) {
-    if (error instanceof InvalidQueryError || error instanceof InvalidCursorError) return { error: error.message };
+    if (error instanceof InvalidQueryError || error instanceof InvalidCursorError)
+      return { error: error.message };
     throw error;
   }
 };

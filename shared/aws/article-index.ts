@@ -101,7 +101,10 @@ export class ArticleIndex implements IndexReader {
   async listNewest(options: ListOptions = {}): Promise<Page<ArticleSummary>> {
     const limit = options.limit ?? 20;
     const months = (await this.calendar())
-      .filter((m) => (!options.since || m >= monthOf(options.since)) && (!options.until || m <= monthOf(options.until)))
+      .filter(
+        (m) =>
+          (!options.since || m >= monthOf(options.since)) && (!options.until || m <= monthOf(options.until)),
+      )
       .sort()
       .reverse();
     const position = options.cursor ? decodeCursor(options.cursor) : { month: months[0], key: undefined };
@@ -110,7 +113,11 @@ export class ArticleIndex implements IndexReader {
     let startKey = position.key;
     while (index >= 0 && index < months.length && items.length < limit) {
       const month = months[index]!;
-      const page = await this.queryPartition(facetKey('newest', month), { ...options, limit: limit - items.length }, startKey);
+      const page = await this.queryPartition(
+        facetKey('newest', month),
+        { ...options, limit: limit - items.length },
+        startKey,
+      );
       items.push(...page.items);
       if (page.lastKey) return { items, cursor: encodeCursor({ month, key: page.lastKey }) };
       index += 1;
@@ -212,13 +219,22 @@ export class ArticleIndex implements IndexReader {
     let writeUnits = writeUnitsFor(item, true) + writeUnitsFor(item, false); // base table + its GSI copy
     for (const facet of facets) {
       if (!summaryChanged && previousFacets.has(facet)) continue;
-      const facetItem = { pk: item.pk, sk: FACET_SK_PREFIX + facet, gsi1pk: facet, gsi1sk: sortKey, kind: 'Facet', ...summary };
+      const facetItem = {
+        pk: item.pk,
+        sk: FACET_SK_PREFIX + facet,
+        gsi1pk: facet,
+        gsi1sk: sortKey,
+        kind: 'Facet',
+        ...summary,
+      };
       writes.push({ Put: { TableName: this.tableName, Item: facetItem } });
       writeUnits += writeUnitsFor(facetItem, true) + writeUnitsFor(facetItem, false);
     }
     for (const facet of previousFacets) {
       if (facets.includes(facet)) continue;
-      writes.push({ Delete: { TableName: this.tableName, Key: { pk: item.pk, sk: FACET_SK_PREFIX + facet } } });
+      writes.push({
+        Delete: { TableName: this.tableName, Key: { pk: item.pk, sk: FACET_SK_PREFIX + facet } },
+      });
       writeUnits += 2 + 1;
     }
     return { writes, writeUnits };
@@ -226,7 +242,11 @@ export class ArticleIndex implements IndexReader {
 
   private async getItem(id: string): Promise<ArticleItem | undefined> {
     const response = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: articlePk(id), sk: ARTICLE_SK }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: articlePk(id), sk: ARTICLE_SK },
+        ConsistentRead: true,
+      }),
     );
     return response.Item as ArticleItem | undefined;
   }
@@ -252,8 +272,15 @@ export class ArticleIndex implements IndexReader {
 }
 
 function toRecord(item: object): ArticleRecord {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, kind: _kind, facets: _facets, ...record } =
-    item as Partial<ArticleItem>;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _g1,
+    gsi1sk: _g2,
+    kind: _kind,
+    facets: _facets,
+    ...record
+  } = item as Partial<ArticleItem>;
   return record as unknown as ArticleRecord;
 }
 

@@ -14,7 +14,10 @@ export class DocumentStore {
     private readonly inlineLimitBytes: number,
   ) {}
 
-  async save<T>(doc: T, name: { articleId: string; versionToken: string; stage: string }): Promise<DocumentRef<T>> {
+  async save<T>(
+    doc: T,
+    name: { articleId: string; versionToken: string; stage: string },
+  ): Promise<DocumentRef<T>> {
     const json = JSON.stringify(doc);
     if (Buffer.byteLength(json, 'utf8') <= this.inlineLimitBytes) return { inline: doc };
     const key = `${WORK_PREFIX}${name.articleId}/${name.versionToken}/${name.stage}.json`;

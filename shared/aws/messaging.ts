@@ -11,7 +11,9 @@ export class SqsSender<M> implements MessageSender<M> {
   ) {}
 
   async send(message: M): Promise<void> {
-    await this.sqs.send(new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: JSON.stringify(message) }));
+    await this.sqs.send(
+      new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: JSON.stringify(message) }),
+    );
   }
 }
 
@@ -24,13 +26,22 @@ export class EventBridgeArticleEvents implements ArticleEvents {
   async emit(detailType: string, detail: Record<string, unknown>): Promise<void> {
     const response = await this.events.send(
       new PutEventsCommand({
-        Entries: [{ EventBusName: this.busName, Source: EVENT_SOURCE, DetailType: detailType, Detail: JSON.stringify(detail) }],
+        Entries: [
+          {
+            EventBusName: this.busName,
+            Source: EVENT_SOURCE,
+            DetailType: detailType,
+            Detail: JSON.stringify(detail),
+          },
+        ],
       }),
     );
     // PutEvents reports per-entry failures in a 200 response; an unnoticed one would lose the event.
     if (response.FailedEntryCount) {
       const entry = response.Entries?.find((e) => e.ErrorCode);
-      throw new Error(`PutEvents failed: ${entry?.ErrorCode ?? 'unknown'} ${entry?.ErrorMessage ?? ''}`.trim());
+      throw new Error(
+        `PutEvents failed: ${entry?.ErrorCode ?? 'unknown'} ${entry?.ErrorMessage ?? ''}`.trim(),
+      );
     }
   }
 }

@@ -94,7 +94,8 @@ export function facetsOf(record: ArticleRecord): string[] {
   for (const entity of salient.slice(0, MAX_ENTITY_FACETS)) {
     facets.add(facetKey('entity', entity.name));
   }
-  for (const phrase of (record.keyPhrases ?? []).slice(0, MAX_TAG_FACETS)) facets.add(facetKey('tag', phrase));
+  for (const phrase of (record.keyPhrases ?? []).slice(0, MAX_TAG_FACETS))
+    facets.add(facetKey('tag', phrase));
   return [...facets];
 }
 
@@ -114,7 +115,13 @@ export function summaryOf(record: ArticleRecord): ArticleSummary {
 }
 
 function sourceFields(source: SourceObject): ArticleRecord['source'] {
-  return { bucket: source.bucket, key: source.key, versionId: source.versionId, etag: source.etag, size: source.size };
+  return {
+    bucket: source.bucket,
+    key: source.key,
+    versionId: source.versionId,
+    etag: source.etag,
+    size: source.size,
+  };
 }
 
 interface Previous {
@@ -122,7 +129,12 @@ interface Previous {
 }
 
 /** The record after an upsert. Caption-only entities are kept on the record but are not facets. */
-export function indexedRecord(article: TaggedArticle, source: SourceObject, now: string, prev: Previous): ArticleRecord {
+export function indexedRecord(
+  article: TaggedArticle,
+  source: SourceObject,
+  now: string,
+  prev: Previous,
+): ArticleRecord {
   const firstIndexedAt = prev.record?.firstIndexedAt ?? now;
   const facetEntities = article.entities.filter((e) => !e.captionOnly);
   return {
@@ -176,7 +188,12 @@ export function rejectedRecord(
 }
 
 /** A delete keeps the record (status deleted, when and which event) so `copydesk get` can say so. */
-export function deletedRecord(articleId: string, source: SourceObject, now: string, prev: Previous): ArticleRecord {
+export function deletedRecord(
+  articleId: string,
+  source: SourceObject,
+  now: string,
+  prev: Previous,
+): ArticleRecord {
   const base = prev.record;
   return {
     ...(base ?? {

@@ -37,5 +37,10 @@ export type IndexQueueMessage = TaggedMessage | RejectMessage | DeleteMessage;
 /** index -> publish: only what the index accepted as the newest version. */
 export type PublishMessage = TaggedMessage & { version: number; firstCreated: string };
 /** Withdraws a published article: its object was deleted, or a re-upload was rejected. */
-export type WithdrawMessage = { kind: 'withdraw'; articleId: string; source: SourceObject; reason: 'deleted' | 'rejected' };
+export type WithdrawMessage = {
+  kind: 'withdraw';
+  articleId: string;
+  source: SourceObject;
+  reason: 'deleted' | 'rejected';
+};
 export type PublishQueueMessage = PublishMessage | WithdrawMessage;

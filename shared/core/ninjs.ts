@@ -90,7 +90,9 @@ export function toNinjs(article: TaggedArticle, options: NinjsOptions): NinjsDoc
   if (organisations.length) doc.organisations = organisations;
   if (places.length) doc.places = places;
   const subjects = [
-    ...(article.section ? [{ name: article.section, rel: 'section', creator: 'copydesk:parse', relevance: 100 }] : []),
+    ...(article.section
+      ? [{ name: article.section, rel: 'section', creator: 'copydesk:parse', relevance: 100 }]
+      : []),
     ...article.keyPhrases.map((k) => ({
       name: k.text,
       rel: 'keyphrase',

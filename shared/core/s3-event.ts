@@ -24,7 +24,8 @@ export function readS3Notification(body: string): S3NotificationContent {
   } catch {
     return { kind: 'unrecognised', reason: 'message body is not JSON' };
   }
-  if (!parsed || typeof parsed !== 'object') return { kind: 'unrecognised', reason: 'message body is not an object' };
+  if (!parsed || typeof parsed !== 'object')
+    return { kind: 'unrecognised', reason: 'message body is not an object' };
   if ((parsed as { Event?: unknown }).Event === 's3:TestEvent') return { kind: 'test-event' };
   const records = (parsed as Partial<S3Event>).Records;
   if (!Array.isArray(records)) return { kind: 'unrecognised', reason: 'no Records array' };

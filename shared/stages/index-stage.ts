@@ -28,7 +28,10 @@ export interface IndexStageDeps {
   now?: () => Date;
 }
 
-export async function handleIndexMessage(message: IndexQueueMessage, deps: IndexStageDeps): Promise<ApplyResult> {
+export async function handleIndexMessage(
+  message: IndexQueueMessage,
+  deps: IndexStageDeps,
+): Promise<ApplyResult> {
   const now = (deps.now?.() ?? new Date()).toISOString();
   const { articleId, source } = message;
   let result: ApplyResult;

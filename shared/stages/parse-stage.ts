@@ -25,7 +25,8 @@ export async function handleRawBucketMessage(body: string, deps: ParseStageDeps)
     deps.logger.info('ignoring s3:TestEvent sent when the notification configuration was saved');
     return;
   }
-  if (content.kind === 'unrecognised') throw new UnrecognisedMessageError(`not an S3 notification: ${content.reason}`);
+  if (content.kind === 'unrecognised')
+    throw new UnrecognisedMessageError(`not an S3 notification: ${content.reason}`);
 
   for (const { change, source } of content.changes) {
     if (!source.key.startsWith(RAW_PREFIX) || source.key.endsWith('/')) {
@@ -44,7 +45,9 @@ export async function handleRawBucketMessage(body: string, deps: ParseStageDeps)
 async function parseCreatedObject(articleId: string, eventSource: SourceObject, deps: ParseStageDeps) {
   const read = await deps.objects.read(eventSource, deps.maxInputBytes);
   if (!read.found) {
-    deps.logger.warn('object no longer exists; its removal event settles the record', { key: eventSource.key });
+    deps.logger.warn('object no longer exists; its removal event settles the record', {
+      key: eventSource.key,
+    });
     return;
   }
   if ('tooLarge' in read) {
@@ -52,7 +55,10 @@ async function parseCreatedObject(articleId: string, eventSource: SourceObject, 
       kind: 'reject',
       articleId,
       source: { ...eventSource, size: read.size },
-      rejection: { code: 'TOO_LARGE', message: `object is ${read.size} bytes; the limit is ${deps.maxInputBytes}` },
+      rejection: {
+        code: 'TOO_LARGE',
+        message: `object is ${read.size} bytes; the limit is ${deps.maxInputBytes}`,
+      },
     });
     return;
   }
@@ -66,7 +72,15 @@ async function parseCreatedObject(articleId: string, eventSource: SourceObject, 
   const outcome = parseDocument({
     bytes: read.bytes,
     id: articleId,
-    source: { bucket: source.bucket, key: source.key, versionId: source.versionId, etag: source.etag, sequencer: source.sequencer, size: source.size, contentType: read.contentType },
+    source: {
+      bucket: source.bucket,
+      key: source.key,
+      versionId: source.versionId,
+      etag: source.etag,
+      sequencer: source.sequencer,
+      size: source.size,
+      contentType: read.contentType,
+    },
     contentType: read.contentType,
     maxBytes: deps.maxInputBytes,
     now: deps.now?.(),
@@ -76,6 +90,10 @@ async function parseCreatedObject(articleId: string, eventSource: SourceObject, 
     await deps.toIndex.send({ kind: 'reject', articleId, source, rejection: outcome.rejection });
     return;
   }
-  const doc = await deps.documents.save(outcome.article, { articleId, versionToken: source.sequencer, stage: 'parsed' });
+  const doc = await deps.documents.save(outcome.article, {
+    articleId,
+    versionToken: source.sequencer,
+    stage: 'parsed',
+  });
   await deps.toTag.send({ kind: 'upsert', articleId, source, doc });
 }

@@ -27,7 +27,10 @@ export interface PublishStageDeps {
 export const publishedKeyFor = (articleId: string) => `${PUBLISHED_PREFIX}${articleId}.json`;
 
 /** Delivery is at least once: consumers de-duplicate ArticlePublished on (id, version). */
-export async function handlePublishMessage(message: PublishQueueMessage, deps: PublishStageDeps): Promise<void> {
+export async function handlePublishMessage(
+  message: PublishQueueMessage,
+  deps: PublishStageDeps,
+): Promise<void> {
   const key = publishedKeyFor(message.articleId);
   const location = { bucket: deps.publishedBucket, key };
   if (message.kind === 'withdraw') {
@@ -44,12 +47,20 @@ export async function handlePublishMessage(message: PublishQueueMessage, deps: P
   // The index only forwards versions it accepted, but two of them can still race through this queue.
   const current = await deps.published.publishedVersion(key);
   if (current !== undefined && current >= message.version) {
-    deps.logger.info('a newer or equal version is already published', { key, current, version: message.version });
+    deps.logger.info('a newer or equal version is already published', {
+      key,
+      current,
+      version: message.version,
+    });
     return;
   }
   const article = await deps.documents.load<TaggedArticle>(message.doc);
   const versionCreated = (deps.now?.() ?? new Date()).toISOString();
-  const doc = toNinjs(article, { version: message.version, firstCreated: message.firstCreated, versionCreated });
+  const doc = toNinjs(article, {
+    version: message.version,
+    firstCreated: message.firstCreated,
+    versionCreated,
+  });
   await deps.published.put(key, doc, message.version);
   await deps.events.emit(EVENT_DETAIL_TYPES.published, {
     id: message.articleId,

@@ -1,4 +1,9 @@
-import { ARTICLE_STATUSES, type ArticleRecord, type ArticleStatus, type ArticleSummary } from '../core/index-model';
+import {
+  ARTICLE_STATUSES,
+  type ArticleRecord,
+  type ArticleStatus,
+  type ArticleSummary,
+} from '../core/index-model';
 
 export interface ListOptions {
   since?: string;
@@ -14,7 +19,11 @@ export interface Page<T> {
 /** The read side of the index, as the query function and the CLI use it. */
 export interface IndexReader {
   get(id: string): Promise<ArticleRecord | undefined>;
-  listByFacet(kind: 'entity' | 'section' | 'tag' | 'source', value: string, options?: ListOptions): Promise<Page<ArticleSummary>>;
+  listByFacet(
+    kind: 'entity' | 'section' | 'tag' | 'source',
+    value: string,
+    options?: ListOptions,
+  ): Promise<Page<ArticleSummary>>;
   listByStatus(status: ArticleStatus, options?: ListOptions): Promise<Page<ArticleSummary>>;
   listNewest(options?: ListOptions): Promise<Page<ArticleSummary>>;
   countByStatus(status: ArticleStatus): Promise<number>;
@@ -64,7 +73,12 @@ export function validateQuery(input: unknown): QueryRequest {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     throw new InvalidQueryError(`"limit" must be an integer from 1 to ${MAX_LIMIT}`);
   }
-  const options: ListOptions = { since: date('since'), until: date('until'), limit, cursor: text('cursor', false) };
+  const options: ListOptions = {
+    since: date('since'),
+    until: date('until'),
+    limit,
+    cursor: text('cursor', false),
+  };
   const by = request.by ?? 'newest';
   if (by === 'newest') return { op: 'list', by, ...options };
   if (by !== 'entity' && by !== 'section' && by !== 'tag' && by !== 'source' && by !== 'status') {
@@ -83,7 +97,13 @@ export async function runQuery(index: IndexReader, request: QueryRequest): Promi
       return { op: 'get', article: (await index.get(request.id)) ?? null };
     case 'counts': {
       const counts = await Promise.all(ARTICLE_STATUSES.map((s) => index.countByStatus(s)));
-      return { op: 'counts', counts: Object.fromEntries(ARTICLE_STATUSES.map((s, i) => [s, counts[i]!])) as Record<ArticleStatus, number> };
+      return {
+        op: 'counts',
+        counts: Object.fromEntries(ARTICLE_STATUSES.map((s, i) => [s, counts[i]!])) as Record<
+          ArticleStatus,
+          number
+        >,
+      };
     }
     case 'list': {
       const { since, until, limit, cursor } = request;

@@ -47,13 +47,16 @@ export async function createHarness(): Promise<Harness> {
   const runner = new LocalRunner(deployment, {
     waitSeconds: 0,
     // Handler logs are silenced below; a whole-batch failure still says why.
-    onBatch: (report) => report.batchError && console.warn(`${report.stage} batch failed: ${report.batchError}`),
+    onBatch: (report) =>
+      report.batchError && console.warn(`${report.stage} batch failed: ${report.batchError}`),
   });
   const config = awsClientConfig();
   const s3 = new S3Client(config);
   const sqs = new SQSClient(config);
   const index = new ArticleIndex(
-    DynamoDBDocumentClient.from(new DynamoDBClient(config), { marshallOptions: { removeUndefinedValues: true } }),
+    DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
     deployment.names.table,
   );
 
@@ -69,14 +72,18 @@ export async function createHarness(): Promise<Harness> {
       return key;
     },
     async remove(name) {
-      await s3.send(new DeleteObjectCommand({ Bucket: deployment.names.rawBucket, Key: `${RAW_PREFIX}${name}` }));
+      await s3.send(
+        new DeleteObjectCommand({ Bucket: deployment.names.rawBucket, Key: `${RAW_PREFIX}${name}` }),
+      );
     },
     drain: () => runner.drain(60_000),
     async eventTap() {
       const events = new EventBridgeClient(config);
       const queue = await sqs.send(new CreateQueueCommand({ QueueName: `${prefix}-event-tap` }));
       const arn = (
-        await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl!, AttributeNames: ['QueueArn'] }))
+        await sqs.send(
+          new GetQueueAttributesCommand({ QueueUrl: queue.QueueUrl!, AttributeNames: ['QueueArn'] }),
+        )
       ).Attributes!.QueueArn!;
       await events.send(
         new PutRuleCommand({
@@ -86,19 +93,29 @@ export async function createHarness(): Promise<Harness> {
         }),
       );
       await events.send(
-        new PutTargetsCommand({ Rule: `${prefix}-tap`, EventBusName: deployment.names.eventBus, Targets: [{ Id: 'tap', Arn: arn }] }),
+        new PutTargetsCommand({
+          Rule: `${prefix}-tap`,
+          EventBusName: deployment.names.eventBus,
+          Targets: [{ Id: 'tap', Arn: arn }],
+        }),
       );
       return {
         async take() {
           const taken = [];
           for (;;) {
             const got = await sqs.send(
-              new ReceiveMessageCommand({ QueueUrl: queue.QueueUrl!, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
+              new ReceiveMessageCommand({
+                QueueUrl: queue.QueueUrl!,
+                MaxNumberOfMessages: 10,
+                WaitTimeSeconds: 0,
+              }),
             );
             if (!got.Messages?.length) return taken;
             for (const m of got.Messages) {
               taken.push(JSON.parse(m.Body!));
-              await sqs.send(new DeleteMessageCommand({ QueueUrl: queue.QueueUrl!, ReceiptHandle: m.ReceiptHandle! }));
+              await sqs.send(
+                new DeleteMessageCommand({ QueueUrl: queue.QueueUrl!, ReceiptHandle: m.ReceiptHandle! }),
+              );
             }
           }
         },
@@ -110,11 +127,17 @@ export async function createHarness(): Promise<Harness> {
 
 /** Takes the next message off a queue without processing it, and makes the original visible again. */
 export async function peekMessage(sqs: SQSClient, queueUrl: string): Promise<string> {
-  const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 1, WaitTimeSeconds: 1 }));
+  const got = await sqs.send(
+    new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 1, WaitTimeSeconds: 1 }),
+  );
   const message = got.Messages?.[0];
   if (!message) throw new Error('no message to peek at');
   await sqs.send(
-    new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle!, VisibilityTimeout: 0 }),
+    new ChangeMessageVisibilityCommand({
+      QueueUrl: queueUrl,
+      ReceiptHandle: message.ReceiptHandle!,
+      VisibilityTimeout: 0,
+    }),
   );
   return message.Body!;
 }

@@ -84,7 +84,9 @@ describeWithShared('the pipeline on the emulator', () => {
     await h.upload(name, readSeed());
     const eventBody = await peekMessage(h.sqs, h.deployment.queues.parse.url);
     await h.drain();
-    await h.sqs.send(new SendMessageCommand({ QueueUrl: h.deployment.queues.parse.url, MessageBody: eventBody }));
+    await h.sqs.send(
+      new SendMessageCommand({ QueueUrl: h.deployment.queues.parse.url, MessageBody: eventBody }),
+    );
     await h.drain();
 
     expect(await h.index.get(id)).toMatchObject({ status: 'indexed', version: 1 });
@@ -97,7 +99,13 @@ describeWithShared('the pipeline on the emulator', () => {
     const bucket = h.deployment.names.rawBucket;
     const upload = await h.s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
     const part = await h.s3.send(
-      new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: upload.UploadId, PartNumber: 1, Body: readSeed() }),
+      new UploadPartCommand({
+        Bucket: bucket,
+        Key: key,
+        UploadId: upload.UploadId,
+        PartNumber: 1,
+        Body: readSeed(),
+      }),
     );
     await h.s3.send(
       new CompleteMultipartUploadCommand({
@@ -118,12 +126,18 @@ describeWithShared('the pipeline on the emulator', () => {
     const id = articleIdFor(`${RAW_PREFIX}${name}`);
     await h.upload(name, readSeed());
     await h.drain();
-    const changed = readSeed().toString('utf8').replace('China, Japan hope for improved ties', 'China and Japan agree to mend ties');
+    const changed = readSeed()
+      .toString('utf8')
+      .replace('China, Japan hope for improved ties', 'China and Japan agree to mend ties');
     await h.upload(name, changed);
     await h.drain();
 
     const record = await h.index.get(id);
-    expect(record).toMatchObject({ status: 'indexed', version: 2, title: 'China and Japan agree to mend ties' });
+    expect(record).toMatchObject({
+      status: 'indexed',
+      version: 2,
+      title: 'China and Japan agree to mend ties',
+    });
     const head = await h.s3.send(
       new HeadObjectCommand({ Bucket: h.deployment.names.publishedBucket, Key: publishedKeyFor(id) }),
     );
@@ -147,7 +161,9 @@ describeWithShared('the pipeline on the emulator', () => {
     expect((await h.index.listByFacet('entity', 'Wang Yiming')).items).toEqual([]);
     expect((await h.index.listByStatus('deleted')).items.map((i) => i.id)).toContain(id);
     await expect(
-      h.s3.send(new HeadObjectCommand({ Bucket: h.deployment.names.publishedBucket, Key: publishedKeyFor(id) })),
+      h.s3.send(
+        new HeadObjectCommand({ Bucket: h.deployment.names.publishedBucket, Key: publishedKeyFor(id) }),
+      ),
     ).rejects.toThrow();
     const kinds = (await tap.take()).filter((e) => e.detail.id === id).map((e) => e['detail-type']);
     expect(kinds).toEqual(['ArticlePublished', 'ArticleWithdrawn']);
@@ -174,10 +190,17 @@ describeWithShared('the pipeline on the emulator', () => {
     const message = {
       kind: 'upsert',
       articleId: 'missingdoc',
-      source: { bucket: h.deployment.names.rawBucket, key: 'incoming/x.txt', sequencer: '1', eventTime: new Date().toISOString() },
+      source: {
+        bucket: h.deployment.names.rawBucket,
+        key: 'incoming/x.txt',
+        sequencer: '1',
+        eventTime: new Date().toISOString(),
+      },
       doc: { s3: { bucket: h.deployment.names.workBucket, key: 'work/nothing-here.json' } },
     };
-    await h.sqs.send(new SendMessageCommand({ QueueUrl: h.deployment.queues.tag.url, MessageBody: JSON.stringify(message) }));
+    await h.sqs.send(
+      new SendMessageCommand({ QueueUrl: h.deployment.queues.tag.url, MessageBody: JSON.stringify(message) }),
+    );
     await h.drain();
     expect(await h.deadLetterDepth('tag')).toBe(1);
   });

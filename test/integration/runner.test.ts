@@ -6,7 +6,7 @@ import { createHarness, type Harness } from './harness';
 
 jest.setTimeout(60_000);
 
-describe('the local runner, as Lambda\'s SQS event source mapping', () => {
+describe("the local runner, as Lambda's SQS event source mapping", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await createHarness();
@@ -15,7 +15,12 @@ describe('the local runner, as Lambda\'s SQS event source mapping', () => {
   const reject = (id: string): IndexQueueMessage => ({
     kind: 'reject',
     articleId: id,
-    source: { bucket: 'raw', key: `incoming/t/${id}.bin`, sequencer: '0001', eventTime: new Date().toISOString() },
+    source: {
+      bucket: 'raw',
+      key: `incoming/t/${id}.bin`,
+      sequencer: '0001',
+      eventTime: new Date().toISOString(),
+    },
     rejection: { code: 'BINARY', message: 'test' },
   });
 

@@ -12,6 +12,9 @@ export const hasSharedMaterial = existsSync(SEED_PATH) && existsSync(NINJS_SCHEM
 export const describeWithShared: jest.Describe = hasSharedMaterial
   ? describe
   : (((name: string, fn: jest.EmptyFunction) =>
-      describe.skip(`${name} (skipped: ../shared/ with the seed and ninjs schema is not beside the checkout)`, fn)) as unknown as jest.Describe);
+      describe.skip(
+        `${name} (skipped: ../shared/ with the seed and ninjs schema is not beside the checkout)`,
+        fn,
+      )) as unknown as jest.Describe);
 
 export const readSeed = () => readFileSync(SEED_PATH);

@@ -6,7 +6,12 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ArticleIndex } from '../../shared/aws/article-index';
 import { EventBridgeArticleEvents } from '../../shared/aws/messaging';
@@ -14,14 +19,26 @@ import { S3ObjectReader } from '../../shared/aws/s3-objects';
 import { rejectedRecord } from '../../shared/core/index-model';
 import type { SourceObject } from '../../shared/core/messages';
 
-const source: SourceObject = { bucket: 'raw', key: 'incoming/a.txt', sequencer: '0005', eventTime: '2026-11-29T10:00:00Z' };
+const source: SourceObject = {
+  bucket: 'raw',
+  key: 'incoming/a.txt',
+  sequencer: '0005',
+  eventTime: '2026-11-29T10:00:00Z',
+};
 
 describe('EventBridgeArticleEvents', () => {
   it('fails the record when PutEvents reports a failed entry, so the event is retried, not lost', async () => {
     const mock = mockClient(EventBridgeClient);
-    mock.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'ThrottlingException', ErrorMessage: 'slow down' }] });
+    mock
+      .on(PutEventsCommand)
+      .resolves({
+        FailedEntryCount: 1,
+        Entries: [{ ErrorCode: 'ThrottlingException', ErrorMessage: 'slow down' }],
+      });
     const events = new EventBridgeArticleEvents(new EventBridgeClient({}), 'bus');
-    await expect(events.emit('ArticlePublished', { id: 'x' })).rejects.toThrow('PutEvents failed: ThrottlingException slow down');
+    await expect(events.emit('ArticlePublished', { id: 'x' })).rejects.toThrow(
+      'PutEvents failed: ThrottlingException slow down',
+    );
     mock.restore();
   });
 });
@@ -38,7 +55,12 @@ describe('ArticleIndex.apply under a concurrent writer', () => {
     });
 
   it('re-reads after losing the race and stops when the winner was newer', async () => {
-    const newer = { ...rejectedRecord('a', { code: 'EMPTY', message: 'm' }, { ...source, sequencer: '0009' }, 'now', {}), pk: 'ARTICLE#a', sk: 'ARTICLE', facets: [] };
+    const newer = {
+      ...rejectedRecord('a', { code: 'EMPTY', message: 'm' }, { ...source, sequencer: '0009' }, 'now', {}),
+      pk: 'ARTICLE#a',
+      sk: 'ARTICLE',
+      facets: [],
+    };
     ddb.on(GetCommand).resolvesOnce({}).resolves({ Item: newer });
     ddb.on(TransactWriteCommand).rejects(conditionFailed());
     const result = await index().apply('a', '0005', (prev) =>
@@ -49,7 +71,12 @@ describe('ArticleIndex.apply under a concurrent writer', () => {
   });
 
   it('retries and lands when the concurrent writer was older', async () => {
-    const older = { ...rejectedRecord('a', { code: 'EMPTY', message: 'm' }, { ...source, sequencer: '0001' }, 'now', {}), pk: 'ARTICLE#a', sk: 'ARTICLE', facets: [] };
+    const older = {
+      ...rejectedRecord('a', { code: 'EMPTY', message: 'm' }, { ...source, sequencer: '0001' }, 'now', {}),
+      pk: 'ARTICLE#a',
+      sk: 'ARTICLE',
+      facets: [],
+    };
     ddb.on(GetCommand).resolvesOnce({}).resolves({ Item: older });
     ddb.on(TransactWriteCommand).rejectsOnce(conditionFailed()).resolves({});
     ddb.on(UpdateCommand).resolves({});
@@ -66,7 +93,9 @@ describe('ArticleIndex.apply under a concurrent writer', () => {
     ddb.on(GetCommand).resolves({});
     ddb.on(TransactWriteCommand).rejects(new Error('ProvisionedThroughputExceeded'));
     await expect(
-      index().apply('a', '0005', (prev) => rejectedRecord('a', { code: 'BINARY', message: 'm' }, source, 'now', { record: prev })),
+      index().apply('a', '0005', (prev) =>
+        rejectedRecord('a', { code: 'BINARY', message: 'm' }, source, 'now', { record: prev }),
+      ),
     ).rejects.toThrow('ProvisionedThroughputExceeded');
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
   });

@@ -34,7 +34,14 @@ const article = (overrides: Partial<TaggedArticle> = {}): TaggedArticle => ({
   taggedAt: '2026-11-29T10:00:02.000Z',
   entities: [
     { name: 'Wang Yi', type: 'person', mentions: ['Wang Yi'], count: 3, salience: 0.9 },
-    { name: 'Ilhan Omar', type: 'person', mentions: ['Ilhan Omar'], count: 1, salience: 0.05, captionOnly: true },
+    {
+      name: 'Ilhan Omar',
+      type: 'person',
+      mentions: ['Ilhan Omar'],
+      count: 1,
+      salience: 0.05,
+      captionOnly: true,
+    },
   ],
   keyPhrases: [{ text: 'bilateral ties', score: 0.8 }],
   ...overrides,
@@ -51,13 +58,7 @@ describe('the index model', () => {
   it('makes facets for section, source, month, salient entities and key phrases, not caption-only names', () => {
     const record = indexedRecord(article(), source(), now, {});
     expect(facetsOf(record).sort()).toEqual(
-      [
-        'ENTITY#wang yi',
-        'NEWEST#2026-11',
-        'SECTION#china',
-        'SOURCE#presstv',
-        'TAG#bilateral ties',
-      ].sort(),
+      ['ENTITY#wang yi', 'NEWEST#2026-11', 'SECTION#china', 'SOURCE#presstv', 'TAG#bilateral ties'].sort(),
     );
     expect(record.entities!.map((e) => e.name)).toEqual(['Wang Yi', 'Ilhan Omar']);
   });
@@ -82,7 +83,9 @@ describe('the index model', () => {
     const first = indexedRecord(article(), source(), now, {});
     expect(first.version).toBe(1);
     expect(isSameContent(first, source({ sequencer: '0002' }))).toBe(true);
-    const second = indexedRecord(article(), source({ etag: 'e2', sequencer: '0002' }), now, { record: first });
+    const second = indexedRecord(article(), source({ etag: 'e2', sequencer: '0002' }), now, {
+      record: first,
+    });
     expect(second.version).toBe(2);
     expect(second.firstIndexedAt).toBe(first.firstIndexedAt);
   });

@@ -10,7 +10,11 @@ const article: TaggedArticle = {
   title: 'China, Japan hope for improved ties',
   section: 'China',
   language: 'en',
-  body: { paragraphs: ['The foreign ministers met.', 'They spoke.'], text: 'The foreign ministers met.\n\nThey spoke.', wordCount: 6 },
+  body: {
+    paragraphs: ['The foreign ministers met.', 'They spoke.'],
+    text: 'The foreign ministers met.\n\nThey spoke.',
+    wordCount: 6,
+  },
   captions: [
     { text: 'Taro Kono (L) shakes hands with Wang Yi (R).', credit: 'AFP' },
     { text: 'A caption without a credit.' },
@@ -21,16 +25,33 @@ const article: TaggedArticle = {
   taggedAt: '2026-11-29T10:00:01Z',
   entities: [
     { name: 'Wang Yi', type: 'person', mentions: ['Wang Yi', 'Wang'], count: 3, salience: 0.9 },
-    { name: 'Foreign Ministry', type: 'organization', mentions: ['Foreign Ministry'], count: 1, salience: 0.3 },
+    {
+      name: 'Foreign Ministry',
+      type: 'organization',
+      mentions: ['Foreign Ministry'],
+      count: 1,
+      salience: 0.3,
+    },
     { name: 'Beijing', type: 'place', mentions: ['Beijing'], count: 2, salience: 0.5 },
-    { name: 'Ilhan Omar', type: 'person', mentions: ['Ilhan Omar'], count: 1, salience: 0.02, captionOnly: true },
+    {
+      name: 'Ilhan Omar',
+      type: 'person',
+      mentions: ['Ilhan Omar'],
+      count: 1,
+      salience: 0.02,
+      captionOnly: true,
+    },
   ],
   keyPhrases: [{ text: 'bilateral ties', score: 0.83 }],
 };
 
 describeWithShared('toNinjs', () => {
   const validate = ninjsValidator();
-  const doc = toNinjs(article, { version: 3, firstCreated: '2026-11-01T00:00:00Z', versionCreated: '2026-11-29T10:00:02Z' });
+  const doc = toNinjs(article, {
+    version: 3,
+    firstCreated: '2026-11-01T00:00:00Z',
+    versionCreated: '2026-11-29T10:00:02Z',
+  });
 
   it('validates against the IPTC ninjs 3.1 schema', () => {
     expect(validate(doc)).toEqual({ valid: true, errors: 'No errors' });
@@ -49,7 +70,9 @@ describeWithShared('toNinjs', () => {
       contentCreated: '2018-01-28T10:00:00Z',
       by: 'Jane Doe',
       headlines: [{ role: 'main', value: 'China, Japan hope for improved ties' }],
-      bodies: [{ role: 'main', contentType: 'text/plain', wordCount: 6, charCount: article.body.text.length }],
+      bodies: [
+        { role: 'main', contentType: 'text/plain', wordCount: 6, charCount: article.body.text.length },
+      ],
       people: [{ name: 'Wang Yi', rel: 'mentions' }],
       organisations: [{ name: 'Foreign Ministry' }],
       places: [{ name: 'Beijing' }],

@@ -7,7 +7,9 @@ describe('validateQuery', () => {
     expect(validateQuery({ op: 'get', id: ' abc ' })).toEqual({ op: 'get', id: 'abc' });
     expect(validateQuery({ op: 'list' })).toMatchObject({ op: 'list', by: 'newest', limit: 20 });
     for (const by of ['entity', 'section', 'tag', 'source']) {
-      expect(validateQuery({ op: 'list', by, value: 'x', since: '2026-01-01', until: '2026-11-29', limit: 5 })).toEqual({
+      expect(
+        validateQuery({ op: 'list', by, value: 'x', since: '2026-01-01', until: '2026-11-29', limit: 5 }),
+      ).toEqual({
         op: 'list',
         by,
         value: 'x',
@@ -17,7 +19,9 @@ describe('validateQuery', () => {
         cursor: undefined,
       });
     }
-    expect(validateQuery({ op: 'list', by: 'status', value: 'rejected' })).toMatchObject({ value: 'rejected' });
+    expect(validateQuery({ op: 'list', by: 'status', value: 'rejected' })).toMatchObject({
+      value: 'rejected',
+    });
     expect(validateQuery({ op: 'counts' })).toEqual({ op: 'counts' });
   });
 

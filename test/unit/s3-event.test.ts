@@ -12,7 +12,9 @@ const record = (overrides: Record<string, unknown> = {}, object: Record<string, 
 
 describe('readS3Notification', () => {
   it('decodes keys the way S3 encodes them in events (+ for space, %XX for the rest)', () => {
-    expect(decodeS3Key('incoming/presstv/000+China+Japan%2Bties.txt')).toBe('incoming/presstv/000 China Japan+ties.txt');
+    expect(decodeS3Key('incoming/presstv/000+China+Japan%2Bties.txt')).toBe(
+      'incoming/presstv/000 China Japan+ties.txt',
+    );
     expect(decodeS3Key('incoming%2Fa%C3%A9.txt')).toBe('incoming/aé.txt');
   });
 
@@ -37,12 +39,17 @@ describe('readS3Notification', () => {
   });
 
   it('says why a body is not a notification', () => {
-    expect(readS3Notification('not json')).toEqual({ kind: 'unrecognised', reason: 'message body is not JSON' });
+    expect(readS3Notification('not json')).toEqual({
+      kind: 'unrecognised',
+      reason: 'message body is not JSON',
+    });
     expect(readS3Notification('{"hello":1}')).toEqual({ kind: 'unrecognised', reason: 'no Records array' });
   });
 
   it('skips event kinds other than created/removed', () => {
-    const content = readS3Notification(JSON.stringify({ Records: [record({ eventName: 'ObjectTagging:Put' })] }));
+    const content = readS3Notification(
+      JSON.stringify({ Records: [record({ eventName: 'ObjectTagging:Put' })] }),
+    );
     expect(content).toEqual({ kind: 'changes', changes: [] });
   });
 });
