@@ -1,0 +1,4 @@
+import { App } from 'aws-cdk-lib';
+import { addCopydeskStacks } from './copydesk-app';
+
+addCopydeskStacks(new App());

@@ -1,0 +1,25 @@
+import type { BuildOptions } from 'esbuild';
+import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+
+/**
+ * How every copydesk function is bundled. Kept as plain data (type-only imports) so the benchmark can
+ * bundle the handlers exactly as `cdk synth` does without loading aws-cdk-lib.
+ */
+export const functionBundling = {
+  minify: true,
+  sourceMap: true,
+  target: 'node22',
+  // The Node.js 22 runtime ships AWS SDK v3; bundling our own copy only adds cold-start weight.
+  externalModules: ['@aws-sdk/*'],
+} satisfies BundlingOptions;
+
+/** The same settings spelled for esbuild's API, matching the flags NodejsFunction passes to the CLI. */
+export const esbuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  minify: functionBundling.minify,
+  sourcemap: functionBundling.sourceMap,
+  target: functionBundling.target,
+  external: functionBundling.externalModules,
+} satisfies BuildOptions;

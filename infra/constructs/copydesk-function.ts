@@ -1,0 +1,67 @@
+import * as path from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { functionBundling } from '../bundling';
+import { acknowledgeWildcard } from '../nag-acknowledgments';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+/** Handler directories under functions/; each holds an index.ts exporting `handler`. */
+export type FunctionName = 'parse' | 'tag' | 'index' | 'publish' | 'query';
+
+export interface CopydeskFunctionProps {
+  readonly functionName: FunctionName;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  readonly environment?: Record<string, string>;
+}
+
+/** A copydesk handler, built from its TypeScript source with the shared bundling settings. */
+export class CopydeskFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: CopydeskFunctionProps) {
+    // An explicit log group, because Lambda's implicit one never expires and isn't owned by the stack.
+    const logGroup = new LogGroup(scope, `${id}LogGroup`, { retention: RetentionDays.ONE_MONTH });
+    // Our own role instead of the default one with AWSLambdaBasicExecutionRole, whose logs:* actions
+    // apply to every log group in the account; this role can write to its own log group only.
+    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      entry: path.join(PROJECT_ROOT, 'functions', props.functionName, 'index.ts'),
+      handler: 'handler',
+      // Pinned so bundling resolves the same lock file and tsconfig whatever directory cdk runs from.
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      tracing: Tracing.ACTIVE,
+      memorySize: props.memoryMb,
+      timeout: Duration.seconds(props.timeoutSeconds),
+      role,
+      logGroup,
+      // Local esbuild only: synth must work offline and on machines without Docker.
+      bundling: { ...functionBundling, forceDockerBundling: false },
+      environment: {
+        POWERTOOLS_SERVICE_NAME: `copydesk-${props.functionName}`,
+        // Stack traces point at the TypeScript sources; the bundles carry source maps for this.
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+    });
+
+    acknowledgeWildcard(
+      role,
+      'Resource::*',
+      'Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions; "*" is the only valid Resource.',
+    );
+    Validations.of(this.node.defaultChild!).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'cdk-nag takes the newest Node.js runtime aws-cdk-lib knows (nodejs24.x) as "latest". copydesk pins Node.js 22, a supported LTS line, matching the esbuild target in infra/bundling.ts; moving to 24 is a deliberate upgrade, not drift.',
+    });
+  }
+}
