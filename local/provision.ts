@@ -13,7 +13,6 @@ import {
   CreateBucketCommand,
   HeadBucketCommand,
   PutBucketNotificationConfigurationCommand,
-  PutBucketVersioningCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -35,7 +34,7 @@ import {
 
 /**
  * Creates on the emulator what the CDK stacks create on AWS, from the same topology. Idempotent: run it
- * as often as you like. Overrides exist for tests only (a 2 s visibility timeout instead of 6 minutes
+ * as often as you like. Overrides exist for tests only (a few seconds' visibility timeout instead of 6 minutes
  * lets a redrive test finish quickly) and are never used by `copydesk up`.
  */
 export interface ProvisionOptions {
@@ -70,12 +69,9 @@ export async function provision(options: ProvisionOptions = {}): Promise<LocalDe
   for (const bucket of [names.rawBucket, names.workBucket, names.publishedBucket]) {
     await ensureBucket(s3, bucket);
   }
-  await s3.send(
-    new PutBucketVersioningCommand({
-      Bucket: names.rawBucket,
-      VersioningConfiguration: { Status: 'Enabled' },
-    }),
-  );
+  // The deployed raw bucket is versioned. Here it is not: moto sends no ObjectRemoved event at all when a
+  // delete on a versioned bucket creates a delete marker (S3 sends ObjectRemoved:DeleteMarkerCreated),
+  // so deletes would never reach the index. Events carry no versionId on moto either, so nothing is lost.
 
   const queues = {} as Record<StageName, QueueInfo>;
   for (const stage of STAGES) queues[stage] = await ensureQueue(sqs, names, stage, options);

@@ -1,6 +1,6 @@
 import { requireEnv } from '../../shared/config';
 import type { PublishQueueMessage } from '../../shared/core/messages';
-import { awsClients, workDocuments } from '../../shared/aws/runtime';
+import { articleIndex, awsClients, workDocuments } from '../../shared/aws/runtime';
 import { EventBridgeArticleEvents } from '../../shared/aws/messaging';
 import { S3PublishedStore } from '../../shared/aws/s3-objects';
 import { handlePublishMessage, type PublishStageDeps } from '../../shared/stages/publish-stage';
@@ -10,6 +10,7 @@ import { sqsStageHandler } from '../_runtime/sqs-stage';
 const { s3, events } = awsClients();
 const publishedBucket = requireEnv(ENV.publishedBucket);
 const deps: Omit<PublishStageDeps, 'logger'> = {
+  index: articleIndex(),
   documents: workDocuments(),
   published: new S3PublishedStore(s3, publishedBucket),
   events: new EventBridgeArticleEvents(events, requireEnv(ENV.eventBus)),

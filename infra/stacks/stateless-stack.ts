@@ -94,8 +94,11 @@ export class StatelessStack extends Stack {
         [ENV.workBucket]: workBucket.bucketName,
         [ENV.publishedBucket]: publishedBucket.bucketName,
         [ENV.eventBus]: eventBus.eventBusName,
+        [ENV.table]: table.tableName,
       },
     });
+    // Publish acts only on what the index still says (the publish queue does not keep order).
+    grantTableData(publish.function, table, 'read');
     grantObjects({ grantee: publish.function, ...work, access: 'read' });
     grantObjects({ grantee: publish.function, ...published, access: 'put' });
     // Withdrawn articles are removed from the published bucket, not just flagged.

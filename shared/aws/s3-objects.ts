@@ -1,7 +1,6 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
-  HeadObjectCommand,
   NoSuchKey,
   NotFound,
   PutObjectCommand,
@@ -44,6 +43,7 @@ export class S3ObjectReader implements ObjectReader {
   }
 }
 
+/** Lets a consumer tell the published version with a HEAD request. */
 const VERSION_METADATA = 'copydesk-version';
 
 export class S3PublishedStore implements PublishedStore {
@@ -51,17 +51,6 @@ export class S3PublishedStore implements PublishedStore {
     private readonly s3: S3Client,
     private readonly bucket: string,
   ) {}
-
-  async publishedVersion(key: string): Promise<number | undefined> {
-    try {
-      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-      const version = Number(head.Metadata?.[VERSION_METADATA]);
-      return Number.isFinite(version) ? version : undefined;
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
-    }
-  }
 
   async put(key: string, doc: NinjsDocument, version: number): Promise<void> {
     await this.s3.send(

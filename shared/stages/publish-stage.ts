@@ -1,12 +1,11 @@
 import type { TaggedArticle } from '../core/article';
+import type { ArticleRecord } from '../core/index-model';
 import type { PublishQueueMessage } from '../core/messages';
 import { ninjsUri, toNinjs, type NinjsDocument } from '../core/ninjs';
 import { EVENT_DETAIL_TYPES, PUBLISHED_PREFIX } from '../topology';
 import type { DocumentStorePort, StageLogger } from './ports';
 
 export interface PublishedStore {
-  /** The version currently published under the key, if any. */
-  publishedVersion(key: string): Promise<number | undefined>;
   put(key: string, doc: NinjsDocument, version: number): Promise<void>;
   remove(key: string): Promise<void>;
 }
@@ -15,7 +14,13 @@ export interface ArticleEvents {
   emit(detailType: string, detail: Record<string, unknown>): Promise<void>;
 }
 
+/** The index is the truth about what should be out; publish checks it before acting. */
+export interface PublishedStateReader {
+  get(id: string): Promise<ArticleRecord | undefined>;
+}
+
 export interface PublishStageDeps {
+  index: PublishedStateReader;
   documents: DocumentStorePort;
   published: PublishedStore;
   events: ArticleEvents;
@@ -33,7 +38,14 @@ export async function handlePublishMessage(
 ): Promise<void> {
   const key = publishedKeyFor(message.articleId);
   const location = { bucket: deps.publishedBucket, key };
+  // The publish queue is not FIFO: a withdrawal can overtake an upsert and the other way round. Acting
+  // only when the index still says the same thing keeps a deleted article from being resurrected.
+  const record = await deps.index.get(message.articleId);
   if (message.kind === 'withdraw') {
+    if (record?.status === 'indexed') {
+      deps.logger.info('not withdrawing: the article was indexed again since', { key });
+      return;
+    }
     await deps.published.remove(key);
     await deps.events.emit(EVENT_DETAIL_TYPES.withdrawn, {
       id: message.articleId,
@@ -44,13 +56,11 @@ export async function handlePublishMessage(
     });
     return;
   }
-  // The index only forwards versions it accepted, but two of them can still race through this queue.
-  const current = await deps.published.publishedVersion(key);
-  if (current !== undefined && current >= message.version) {
-    deps.logger.info('a newer or equal version is already published', {
+  if (record?.status !== 'indexed' || record.version !== message.version) {
+    deps.logger.info('superseded before publishing', {
       key,
-      current,
       version: message.version,
+      current: record?.version,
     });
     return;
   }
@@ -61,6 +71,7 @@ export async function handlePublishMessage(
     firstCreated: message.firstCreated,
     versionCreated,
   });
+  // A redelivered message writes the same document and emits the event again: at least once, never lost.
   await deps.published.put(key, doc, message.version);
   await deps.events.emit(EVENT_DETAIL_TYPES.published, {
     id: message.articleId,

@@ -129,8 +129,9 @@ describe('each function may do exactly what its stage needs', () => {
     });
   });
 
-  test('publish: read claim checks, write and delete published articles, put events on the bus', () => {
+  test('publish: read claim checks and the table, write and delete published articles, put events', () => {
     const fn = functions.publish!;
+    const table = arns.table(names.table);
     expect(permissionsOf(fn)).toEqual({
       ...baseline(fn),
       [arns.queue(names.queue('publish'))]: SQS_CONSUME,
@@ -138,6 +139,8 @@ describe('each function may do exactly what its stage needs', () => {
       [objects(names.workBucket, WORK_PREFIX)]: S3_READ,
       [objects(names.publishedBucket, PUBLISHED_PREFIX)]: sorted(S3_PUT, S3_DELETE),
       [arns.eventBus(names.eventBus)]: ['events:PutEvents'],
+      [table]: DYNAMODB_READ,
+      [`${table}/index/*`]: DYNAMODB_READ,
     });
   });
 

@@ -19,9 +19,23 @@ import { LocalRunner, queueDepth } from '../../local/runner';
 
 /**
  * One isolated copydesk on the shared emulator: its own prefix, so test files never see each other's
- * resources. Visibility timeouts are 2 s and messages are dead-lettered after 2 receives so redrive
+ * resources. Visibility timeouts are 4 s and messages are dead-lettered after 2 receives so redrive
  * tests take seconds; everything else is the real topology.
  */
+export const TEST_VISIBILITY_SECONDS = 4;
+
+/** Events as a consumer must read them: de-duplicated on (type, id, version), since delivery is at least once. */
+export type TappedEvent = { 'detail-type': string; detail: Record<string, unknown> };
+export function distinctEvents(events: TappedEvent[]): TappedEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => {
+    const key = `${e['detail-type']}|${String(e.detail.id)}|${String(e.detail.version)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export interface Harness {
   deployment: LocalDeployment;
   runner: LocalRunner;
@@ -32,7 +46,7 @@ export interface Harness {
   remove(name: string): Promise<void>;
   drain(): Promise<void>;
   /** A queue subscribed to the bus's copydesk events, to see what downstream consumers see. */
-  eventTap(): Promise<{ take(): Promise<{ 'detail-type': string; detail: Record<string, unknown> }[]> }>;
+  eventTap(): Promise<{ take(): Promise<TappedEvent[]> }>;
   deadLetterDepth(stage: keyof LocalDeployment['queues']): Promise<number>;
 }
 
@@ -43,7 +57,11 @@ export async function createHarness(): Promise<Harness> {
   // Poison-message tests fail on purpose; their structured error logs would drown the test report.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
   const prefix = `cdt${randomBytes(4).toString('hex')}`;
-  const deployment = await provision({ prefix, visibilityTimeoutSeconds: 2, maxReceiveCount: 2 });
+  const deployment = await provision({
+    prefix,
+    visibilityTimeoutSeconds: TEST_VISIBILITY_SECONDS,
+    maxReceiveCount: 2,
+  });
   const runner = new LocalRunner(deployment, {
     waitSeconds: 0,
     // Handler logs are silenced below; a whole-batch failure still says why.
@@ -101,7 +119,7 @@ export async function createHarness(): Promise<Harness> {
       );
       return {
         async take() {
-          const taken = [];
+          const taken: TappedEvent[] = [];
           for (;;) {
             const got = await sqs.send(
               new ReceiveMessageCommand({
@@ -110,7 +128,7 @@ export async function createHarness(): Promise<Harness> {
                 WaitTimeSeconds: 0,
               }),
             );
-            if (!got.Messages?.length) return taken;
+            if (!got.Messages?.length) return distinctEvents(taken);
             for (const m of got.Messages) {
               taken.push(JSON.parse(m.Body!));
               await sqs.send(

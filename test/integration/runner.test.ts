@@ -2,7 +2,7 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import type { IndexQueueMessage } from '../../shared/core/messages';
 import { LocalRunner } from '../../local/runner';
-import { createHarness, type Harness } from './harness';
+import { createHarness, TEST_VISIBILITY_SECONDS, type Harness } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -82,7 +82,7 @@ describe("the local runner, as Lambda's SQS event source mapping", () => {
       },
     });
     expect(await runner.pollOnce('tag')).toMatchObject({ received: 1, failed: 1, batchError: 'boom' });
-    await new Promise((r) => setTimeout(r, 2_500)); // the test visibility timeout is 2 s
+    await new Promise((r) => setTimeout(r, TEST_VISIBILITY_SECONDS * 1000 + 500));
     const second = await runner.pollOnce('tag');
     expect(second).toMatchObject({ received: 1, failed: 1 });
     expect(second.batchError).toMatch(/not in the batch/);
