@@ -131,6 +131,7 @@ describe('function wiring (environment)', () => {
       [ENV.workBucket]: renderedNames.workBucket,
       [ENV.publishedBucket]: renderedNames.publishedBucket,
       [ENV.eventBus]: renderedNames.eventBus,
+      [ENV.table]: renderedNames.table,
     },
     query: { ...common('query'), [ENV.table]: renderedNames.table },
   };
