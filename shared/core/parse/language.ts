@@ -1,0 +1,33 @@
+import { detect, detectAll } from 'tinyld';
+
+/** "en-US", "EN_gb", "zh-Hant-TW" -> "en", "en", "zh"; anything that is not a language tag -> undefined. */
+export function normalizeLanguageTag(tag: string | null | undefined): string | undefined {
+  const m = /^\s*([a-z]{2,3})(?:[-_][a-z0-9]+)*\s*$/i.exec(tag ?? '');
+  const code = m?.[1]?.toLowerCase();
+  if (!code || code === 'und' || code === 'mul' || code === 'zxx') return undefined;
+  return code;
+}
+
+/** Detection needs some prose to be right; a few words are "und" rather than a guess. */
+export function detectLanguage(text: string): string {
+  const sample = text.slice(0, 5000);
+  if (sample.replace(/[^\p{L}]/gu, '').length < 20) return 'und';
+  return normalizeLanguageTag(detect(sample)) ?? 'und';
+}
+
+/**
+ * Templates often hard-code <html lang="en"> on pages in other languages. The declaration stands unless the
+ * text is long enough to judge and detection is confident it is another language that the declared one
+ * barely scores in.
+ */
+export function reconcileLanguage(declared: string | undefined, text: string): string {
+  if (!declared) return detectLanguage(text);
+  if (text.length < 500) return declared;
+  const scores = detectAll(text.slice(0, 5000));
+  const top = scores[0];
+  const declaredScore = scores.find((s) => s.lang === declared)?.accuracy ?? 0;
+  if (top && top.lang !== declared && top.accuracy >= 0.6 && declaredScore < 0.2) {
+    return normalizeLanguageTag(top.lang) ?? declared;
+  }
+  return declared;
+}

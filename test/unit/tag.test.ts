@@ -1,0 +1,211 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Entity, ParsedArticle, TaggedArticle } from '../../shared/core/article';
+import { parseDocument } from '../../shared/core/parse';
+import { tagArticle } from '../../shared/core/tag';
+
+const SEED = join(__dirname, '../../..', 'shared/seeds/000_4eb0d4afc9cd035e.txt');
+const NOW = new Date('2024-05-01T12:00:00Z');
+
+function article(
+  title: string,
+  paragraphs: string[],
+  captions: ParsedArticle['captions'] = [],
+): ParsedArticle {
+  const text = paragraphs.join('\n\n');
+  return {
+    id: 'a1',
+    source: { path: 'inline' },
+    format: 'text',
+    title,
+    language: 'en',
+    body: { paragraphs, text, wordCount: text.split(/\s+/).length },
+    captions,
+    authors: [],
+    parsedAt: NOW.toISOString(),
+  };
+}
+
+const find = (t: TaggedArticle, type: Entity['type'], name: string): Entity | undefined =>
+  t.entities.find((e) => e.type === type && e.name === name);
+const names = (t: TaggedArticle, type: Entity['type']): string[] =>
+  t.entities.filter((e) => e.type === type).map((e) => e.name);
+
+const seedPresent = existsSync(SEED);
+if (!seedPresent)
+  console.warn(`seed article not found at ${SEED} (../shared is absent): skipping seed tests`);
+const describeSeed = seedPresent ? describe : describe.skip;
+
+describeSeed('tagging the seed article', () => {
+  let t: TaggedArticle;
+  beforeAll(() => {
+    const parsed = parseDocument({
+      bytes: readFileSync(SEED),
+      id: 'seed',
+      source: { path: 'seed.txt' },
+      now: NOW,
+    });
+    if (!parsed.ok) throw new Error(parsed.rejection.message);
+    t = tagArticle(parsed.article, NOW);
+  });
+
+  it('finds the people, Asian names included', () => {
+    expect(names(t, 'person')).toEqual(
+      expect.arrayContaining(['Wang Yi', 'Taro Kono', 'Shinzo Abe', 'Xi Jinping']),
+    );
+  });
+
+  it('merges short forms and the "Kano" misspelling into the full names', () => {
+    expect(t.entities.some((e) => e.name === 'Kano' || e.name === 'Kono' || e.name === 'Wang')).toBe(false);
+    const kono = find(t, 'person', 'Taro Kono')!;
+    expect(kono.mentions).toEqual(expect.arrayContaining(['Taro Kono', 'Kano']));
+    expect(kono.count).toBeGreaterThanOrEqual(3);
+    expect(find(t, 'person', 'Wang Yi')!.mentions).toEqual(expect.arrayContaining(['Wang Yi', 'Wang']));
+  });
+
+  it('finds the places, without possessives or demonyms', () => {
+    expect(names(t, 'place')).toEqual(
+      expect.arrayContaining(['China', 'Japan', 'Beijing', 'Tokyo', 'North Korea', 'Pyongyang']),
+    );
+    const all = t.entities.flatMap((e) => [e.name, ...e.mentions]);
+    for (const bad of [
+      'Japan’s',
+      'China’s',
+      'Korea’s',
+      'Chinese',
+      'Japanese',
+      'Sino',
+      'Korea',
+      'AFP',
+      'Press TV',
+    ]) {
+      expect(all).not.toContain(bad);
+    }
+  });
+
+  it('keeps the unrelated caption’s people as caption-only, below every body entity', () => {
+    const omar = find(t, 'person', 'Ilhan Omar');
+    expect(omar).toBeDefined();
+    expect(omar!.captionOnly).toBe(true);
+    const body = t.entities.filter((e) => !e.captionOnly);
+    const lowestBody = Math.min(...body.map((e) => e.salience));
+    for (const e of t.entities.filter((x) => x.captionOnly)) expect(e.salience).toBeLessThan(lowestBody);
+    expect(find(t, 'person', 'Taro Kono')!.captionOnly).toBeUndefined();
+  });
+
+  it('ranks by salience, with the story’s subjects on top', () => {
+    const s = t.entities.map((e) => e.salience);
+    expect([...s].sort((a, b) => b - a)).toEqual(s);
+    for (const x of s) {
+      expect(x).toBeGreaterThan(0);
+      expect(x).toBeLessThanOrEqual(1);
+    }
+    expect(t.entities.slice(0, 2).map((e) => e.name)).toEqual(['China', 'Japan']);
+    expect(find(t, 'person', 'Wang Yi')!.salience).toBeGreaterThan(find(t, 'person', 'Xi Jinping')!.salience);
+  });
+
+  it('picks lower-case key phrases that are not entity names', () => {
+    const k = t.keyPhrases;
+    expect(k.length).toBeGreaterThan(3);
+    expect(k.length).toBeLessThanOrEqual(10);
+    const entityNames = new Set(
+      t.entities.flatMap((e) => [e.name, ...e.mentions].map((n) => n.toLowerCase())),
+    );
+    for (const p of k) {
+      expect(p.text).toBe(p.text.toLowerCase());
+      expect(entityNames.has(p.text)).toBe(false);
+      expect(p.score).toBeGreaterThan(0);
+      expect(p.score).toBeLessThanOrEqual(1);
+    }
+    expect(k.map((p) => p.text)).toEqual(expect.arrayContaining(['foreign minister', 'improved ties']));
+  });
+
+  it('keeps the parsed article, its language, and stamps taggedAt', () => {
+    expect(t.language).toBe('en');
+    expect(t.title).toBe('China, Japan hope for improved ties');
+    expect(t.taggedAt).toBe(NOW.toISOString());
+  });
+});
+
+describe('entity rules beyond compromise', () => {
+  const a = article('Ardern meets Acme Corp chiefs in Wellington', [
+    'New Zealand Prime Minister Jacinda Ardern met executives of Acme Corp in Wellington on Monday, her office said.',
+    'The Ministry of Defence and the University of Otago will also take part, according to Defence Minister Peeni Henare.',
+    'Ardern said the talks were useful. Henare added that a second round would follow in Auckland.',
+    'Iran and Iraq sent observers. The Iranian delegation arrived on Sunday.',
+  ]);
+  const t = tagArticle(a, NOW);
+
+  it('reads people after role titles and merges later surnames', () => {
+    const ardern = find(t, 'person', 'Jacinda Ardern')!;
+    expect(ardern.mentions).toEqual(expect.arrayContaining(['Jacinda Ardern', 'Ardern']));
+    expect(ardern.count).toBe(3);
+    expect(find(t, 'person', 'Peeni Henare')!.count).toBe(2);
+  });
+
+  it('recognises organizations by suffix and "X of Y" patterns', () => {
+    expect(names(t, 'organization')).toEqual(
+      expect.arrayContaining(['Acme Corp', 'Ministry of Defence', 'University of Otago']),
+    );
+  });
+
+  it('does not merge places that differ by one letter, and skips demonyms', () => {
+    expect(names(t, 'place')).toEqual(
+      expect.arrayContaining(['New Zealand', 'Wellington', 'Auckland', 'Iran', 'Iraq']),
+    );
+    expect(t.entities.map((e) => e.name)).not.toContain('Iranian');
+  });
+
+  it('is deterministic', () => {
+    const again = tagArticle(a, NOW);
+    expect(again).toEqual(t);
+  });
+});
+
+describe('misspelled surnames', () => {
+  it('merges a one-letter typo in a name position into the person already named', () => {
+    const t = tagArticle(
+      article('Talks in Oslo', [
+        'Foreign Minister Anniken Huitfeldt met her Swedish counterpart in Oslo on Tuesday.',
+        'Huitfaldt, the Norwegian foreign minister, said the meeting had been constructive.',
+      ]),
+      NOW,
+    );
+    expect(names(t, 'person')).toEqual(['Anniken Huitfeldt']);
+    expect(find(t, 'person', 'Anniken Huitfeldt')!.mentions).toContain('Huitfaldt');
+  });
+
+  it('does not merge a different short word that only happens to be one letter off', () => {
+    const t = tagArticle(
+      article('Bond market rally', [
+        'Treasury Secretary Janet Yellen spoke in New York on Friday.',
+        'Bond prices rose after the remarks, and the Yellow River flood was not mentioned.',
+      ]),
+      NOW,
+    );
+    expect(find(t, 'person', 'Janet Yellen')!.mentions).toEqual(['Janet Yellen']);
+  });
+});
+
+describe('captions', () => {
+  it('tags caption text, but a caption-only person stays below body entities', () => {
+    const t = tagArticle(
+      article(
+        'Storm closes schools in Dublin',
+        ['Schools across Dublin closed on Thursday as the storm brought winds of up to 130 km/h.'],
+        [{ text: 'Actor Tom Hanks waves to fans at a premiere in London.', credit: 'Reuters' }],
+      ),
+      NOW,
+    );
+    const hanks = find(t, 'person', 'Tom Hanks')!;
+    expect(hanks.captionOnly).toBe(true);
+    expect(hanks.salience).toBeLessThan(find(t, 'place', 'Dublin')!.salience);
+    expect(t.entities.some((e) => e.name === 'Reuters')).toBe(false);
+  });
+
+  it('handles an article with no names and no body gracefully', () => {
+    const t = tagArticle(article('a quiet day', []), NOW);
+    expect(t.entities).toEqual([]);
+    expect(Array.isArray(t.keyPhrases)).toBe(true);
+  });
+});
