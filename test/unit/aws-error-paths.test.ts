@@ -29,12 +29,10 @@ const source: SourceObject = {
 describe('EventBridgeArticleEvents', () => {
   it('fails the record when PutEvents reports a failed entry, so the event is retried, not lost', async () => {
     const mock = mockClient(EventBridgeClient);
-    mock
-      .on(PutEventsCommand)
-      .resolves({
-        FailedEntryCount: 1,
-        Entries: [{ ErrorCode: 'ThrottlingException', ErrorMessage: 'slow down' }],
-      });
+    mock.on(PutEventsCommand).resolves({
+      FailedEntryCount: 1,
+      Entries: [{ ErrorCode: 'ThrottlingException', ErrorMessage: 'slow down' }],
+    });
     const events = new EventBridgeArticleEvents(new EventBridgeClient({}), 'bus');
     await expect(events.emit('ArticlePublished', { id: 'x' })).rejects.toThrow(
       'PutEvents failed: ThrottlingException slow down',
