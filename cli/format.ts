@@ -17,10 +17,18 @@ export function formatRecord(record: ArticleRecord): string {
   lines.push(`  indexed   ${record.firstIndexedAt} (updated ${record.updatedAt})`);
   if (record.deletedAt) lines.push(`  deleted   ${record.deletedAt}`);
   if (record.wordCount !== undefined) lines.push(`  words     ${record.wordCount}`);
-  for (const type of ['person', 'organization', 'place'] as const) {
-    const names = (record.entities ?? []).filter((e) => e.type === type).map((e) => e.name);
-    if (names.length) lines.push(`  ${`${type}s`.padEnd(9)} ${names.join(', ')}`);
+  const entities = record.entities ?? [];
+  for (const [type, label] of [
+    ['person', 'people'],
+    ['organization', 'orgs'],
+    ['place', 'places'],
+  ] as const) {
+    const names = entities.filter((e) => e.type === type && !e.captionOnly).map((e) => e.name);
+    if (names.length) lines.push(`  ${label.padEnd(9)} ${names.join(', ')}`);
   }
+  // Names only in photo captions may belong to another story; they are listed apart and not indexed.
+  const inCaptions = entities.filter((e) => e.captionOnly).map((e) => e.name);
+  if (inCaptions.length) lines.push(`  captions  ${inCaptions.join(', ')}`);
   if (record.keyPhrases?.length) lines.push(`  tags      ${record.keyPhrases.join(', ')}`);
   return lines.join('\n');
 }

@@ -121,11 +121,13 @@ export class LocalRunner {
     this.loops = STAGES.map(async (stage) => {
       while (this.running) {
         try {
-          await this.pollOnce(stage);
+          const report = await this.pollOnce(stage);
+          // Without long polling an empty queue would be asked again at once, starving the emulator.
+          if (report.received === 0 && !this.options.waitSeconds) await sleep(100);
         } catch (error) {
           // The emulator went away or a network blip: keep polling, as Lambda's poller does.
           console.error(`[runner] ${stage}: ${(error as Error).message}`);
-          await new Promise((r) => setTimeout(r, 1000));
+          await sleep(1000);
         }
       }
     });
@@ -222,6 +224,8 @@ function lambdaContext(stage: StageName): Context {
     succeed: () => undefined,
   };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -43,7 +43,9 @@ describeWithShared('the copydesk CLI against the emulator', () => {
     const get = cli('get', seedKey);
     expect(get.code).toBe(0);
     expect(get.stdout).toMatch(/status\s+indexed/);
-    expect(get.stdout).toMatch(/persons\s+.*Wang Yi/);
+    expect(get.stdout).toMatch(/people\s+.*Wang Yi/);
+    expect(get.stdout).not.toMatch(/people\s+.*Ilhan Omar/);
+    expect(get.stdout).toMatch(/captions\s+.*Ilhan Omar/);
 
     const status = JSON.parse(cli('status', '--json').stdout);
     expect(status.articles).toEqual({ indexed: 1, rejected: 0, deleted: 0 });
