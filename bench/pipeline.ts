@@ -20,7 +20,7 @@ import { articleIdFor } from '../shared/core/article-id';
 import { parseDocument } from '../shared/core/parse';
 import { tagArticle } from '../shared/core/tag';
 import { writeUnitsFor } from '../shared/core/write-units';
-import { RAW_PREFIX } from '../shared/topology';
+import { DEFAULT_INLINE_MESSAGE_BYTES, RAW_PREFIX } from '../shared/topology';
 import { esbuildOptions } from '../infra/bundling';
 import { provision } from '../local/provision';
 import { LocalRunner } from '../local/runner';
@@ -66,23 +66,40 @@ async function bundleSizes() {
   return sizes;
 }
 
-/** The domain work alone (parse + tag, no AWS), which is what a Lambda pays for per article. */
+/**
+ * The domain work alone (parse + tag, no AWS), which is what a Lambda pays for per article, and the size
+ * of the tagged document each stage hands on, which decides inline message versus claim check.
+ */
 function domainCost(articles: { name: string; body: Buffer }[]) {
-  const run = () => {
+  const docBytes: number[] = [];
+  const run = (measure: boolean) => {
     for (const article of articles) {
       const outcome = parseDocument({
         bytes: article.body,
         id: article.name,
         source: { path: article.name },
       });
-      if (outcome.ok) tagArticle(outcome.article);
+      if (!outcome.ok) continue;
+      const tagged = tagArticle(outcome.article);
+      if (measure) docBytes.push(Buffer.byteLength(JSON.stringify(tagged)));
     }
   };
-  run(); // warm-up: module loading and JIT, as a warm container has done
+  run(true); // also the warm-up: module loading and JIT, as a warm container has done
   const started = process.hrtime.bigint();
-  run();
+  run(false);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return { msPerArticle: ms / articles.length, articlesPerSecondPerCore: (articles.length * 1000) / ms };
+  docBytes.sort((a, b) => a - b);
+  return {
+    msPerArticle: ms / articles.length,
+    articlesPerSecondPerCore: (articles.length * 1000) / ms,
+    taggedDocumentBytes: {
+      p50: percentile(docBytes, 50),
+      p95: percentile(docBytes, 95),
+      max: docBytes.at(-1) ?? 0,
+      inlineShare:
+        docBytes.filter((b) => b <= DEFAULT_INLINE_MESSAGE_BYTES).length / Math.max(1, docBytes.length),
+    },
+  };
 }
 
 async function main() {
@@ -118,7 +135,7 @@ async function main() {
   }
   while ((await runner.backlog()) > 0) await new Promise((r) => setTimeout(r, 200));
   const elapsedMs = Date.now() - started;
-  await runner.stop();
+  await runner.close();
 
   const latencies: number[] = [];
   const statusCounts: Record<string, number> = {};
@@ -180,6 +197,8 @@ Command: \`npm run bench\` (BENCH_ARTICLES=${articles.length}) · ${report.date.
 | latency upload → queryable, p50 / p95 (all uploaded in one burst) | ${report.latencyMs.p50} ms / ${report.latencyMs.p95} ms |
 | DynamoDB write units per indexed article (first index) | ${report.writeUnitsPerIndexedArticle?.toFixed(1)} |
 | parse + tag alone, in process, warm (no AWS calls) | ${domain.msPerArticle.toFixed(1)} ms/article = ${domain.articlesPerSecondPerCore.toFixed(1)} articles/s per core |
+| tagged document JSON p50 / p95 / max | ${kb(domain.taggedDocumentBytes.p50)} / ${kb(domain.taggedDocumentBytes.p95)} / ${kb(domain.taggedDocumentBytes.max)} |
+| documents small enough to travel inline (≤ ${kb(DEFAULT_INLINE_MESSAGE_BYTES)}) | ${(domain.taggedDocumentBytes.inlineShare * 100).toFixed(0)} % |
 ${FUNCTIONS.map((fn) => `| bundle ${fn} (minified / gzipped) | ${kb(bundles[fn]!.bytes)} / ${kb(bundles[fn]!.gzipBytes)} |`).join('\n')}`,
   );
   console.log(JSON.stringify(report, null, 2));

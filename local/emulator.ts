@@ -96,9 +96,16 @@ export function stopEmulator(): boolean {
   const pid = Number(readFileSync(PID_FILE, 'utf8'));
   rmSync(PID_FILE, { force: true });
   try {
-    process.kill(pid, 'SIGTERM');
+    // The server was started detached, as its own process group: signal the whole group, because a
+    // launcher such as a pyenv shim may have left the real server as a child of the recorded pid.
+    process.kill(-pid, 'SIGTERM');
     return true;
   } catch {
-    return false;
+    try {
+      process.kill(pid, 'SIGTERM');
+      return true;
+    } catch {
+      return false;
+    }
   }
 }

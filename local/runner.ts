@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
@@ -7,12 +6,13 @@ import {
   SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Context, SQSRecord } from 'aws-lambda';
 import { awsClientConfig, LOCAL_REGION } from '../shared/aws/client-config';
 import { STAGES, stageSettings, type StageName } from '../shared/topology';
+import { InlineInvoker, WorkerInvoker, type Invoker, type SqsHandler } from './invokers';
 import type { LocalDeployment } from './provision';
 
-export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
+export type { SqsHandler } from './invokers';
 
 export interface BatchReport {
   stage: StageName;
@@ -26,13 +26,11 @@ export interface RunnerOptions {
   /** Long-poll wait per receive; Lambda's poller uses 20 s, tests want it short. */
   waitSeconds?: number;
   onBatch?: (report: BatchReport) => void;
-  /** Where handlers come from; by default functions/<stage>/index.ts, as deployed. */
+  /**
+   * Handlers to run on the runner's own event loop instead of the deployed ones, each of which runs in
+   * its own worker thread (see WorkerInvoker).
+   */
   loadHandler?: (stage: StageName) => SqsHandler;
-}
-
-function loadDeployedHandler(stage: StageName): SqsHandler {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(join(__dirname, '..', 'functions', stage, 'index.ts')) as { handler: SqsHandler }).handler;
 }
 
 /**
@@ -43,7 +41,7 @@ function loadDeployedHandler(stage: StageName): SqsHandler {
  */
 export class LocalRunner {
   private readonly sqs = new SQSClient(awsClientConfig());
-  private readonly handlers = new Map<StageName, SqsHandler>();
+  private readonly invokers = new Map<StageName, Invoker>();
   private running = false;
   private loops: Promise<void>[] = [];
 
@@ -57,13 +55,21 @@ export class LocalRunner {
     process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
   }
 
-  private handler(stage: StageName): SqsHandler {
-    let handler = this.handlers.get(stage);
-    if (!handler) {
-      handler = (this.options.loadHandler ?? loadDeployedHandler)(stage);
-      this.handlers.set(stage, handler);
+  private invoker(stage: StageName): Invoker {
+    let invoker = this.invokers.get(stage);
+    if (!invoker) {
+      const { loadHandler } = this.options;
+      invoker = loadHandler ? new InlineInvoker(loadHandler(stage)) : new WorkerInvoker(stage);
+      this.invokers.set(stage, invoker);
     }
-    return handler;
+    return invoker;
+  }
+
+  /** Ends the function runtimes (worker threads); a runner that is not closed keeps its process alive. */
+  async close(): Promise<void> {
+    await this.stop();
+    await Promise.all([...this.invokers.values()].map((i) => i.close()));
+    this.invokers.clear();
   }
 
   /** One receive-invoke-settle cycle on one stage's queue. */
@@ -85,8 +91,9 @@ export class LocalRunner {
     let failedIds: Set<string>;
     let batchError: string | undefined;
     try {
-      const response = await withTimeout(
-        this.handler(stage)({ Records: records }, lambdaContext(stage)),
+      const response = await this.invoker(stage).invoke(
+        { Records: records },
+        lambdaContext(stage),
         stageSettings[stage].functionTimeoutSeconds * 1000,
       );
       failedIds = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
@@ -226,15 +233,3 @@ function lambdaContext(stage: StageName): Context {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`handler timed out after ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}

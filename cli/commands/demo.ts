@@ -33,7 +33,11 @@ export async function demo(print: Print): Promise<void> {
 
   const runner = new LocalRunner(deployment, { waitSeconds: 0 });
   const started = Date.now();
-  await runner.drain(180_000);
+  try {
+    await runner.drain(180_000);
+  } finally {
+    await runner.close();
+  }
   log(`pipeline drained in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   print('\n$ copydesk status');

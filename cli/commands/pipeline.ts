@@ -47,5 +47,5 @@ export async function run(options: LocalOptions, log: Print): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await runner.stop();
+  await runner.close();
 }

@@ -70,7 +70,9 @@ export type RejectionCode =
   | 'BINARY' // bytes that are not text in any supported format
   | 'UNSUPPORTED_TYPE' // recognised, but a format copydesk does not ingest yet
   | 'TOO_LARGE' // over the configured input cap
-  | 'NO_CONTENT'; // parsed, but no title or body text could be extracted
+  | 'NO_CONTENT' // parsed, but no title or body text could be extracted
+  | 'PARSE_FAILED' // the parser itself failed on this input: a bug to fix, recorded instead of retried
+  | 'TAG_FAILED'; // the tagger failed on this article: likewise
 
 export interface Rejection {
   code: RejectionCode;

@@ -3,6 +3,7 @@ import type { IndexQueueMessage, SourceObject, TagQueueMessage } from '../core/m
 import { parseDocument } from '../core/parse';
 import { readS3Notification } from '../core/s3-event';
 import { RAW_PREFIX } from '../topology';
+import { failureAsRejection } from './pure-step';
 import type { DocumentStorePort, MessageSender, ObjectReader, StageLogger } from './ports';
 
 export interface ParseStageDeps {
@@ -69,22 +70,24 @@ async function parseCreatedObject(articleId: string, eventSource: SourceObject, 
     versionId: read.versionId ?? eventSource.versionId,
     size: read.bytes.length,
   };
-  const outcome = parseDocument({
-    bytes: read.bytes,
-    id: articleId,
-    source: {
-      bucket: source.bucket,
-      key: source.key,
-      versionId: source.versionId,
-      etag: source.etag,
-      sequencer: source.sequencer,
-      size: source.size,
+  const outcome = failureAsRejection('PARSE_FAILED', () =>
+    parseDocument({
+      bytes: read.bytes,
+      id: articleId,
+      source: {
+        bucket: source.bucket,
+        key: source.key,
+        versionId: source.versionId,
+        etag: source.etag,
+        sequencer: source.sequencer,
+        size: source.size,
+        contentType: read.contentType,
+      },
       contentType: read.contentType,
-    },
-    contentType: read.contentType,
-    maxBytes: deps.maxInputBytes,
-    now: deps.now?.(),
-  });
+      maxBytes: deps.maxInputBytes,
+      now: deps.now?.(),
+    }),
+  );
   if (!outcome.ok) {
     deps.logger.info('input rejected', { key: source.key, code: outcome.rejection.code });
     await deps.toIndex.send({ kind: 'reject', articleId, source, rejection: outcome.rejection });

@@ -24,6 +24,8 @@ describeWithShared('the copydesk CLI against the emulator', () => {
     prefix = h.deployment.names.table.replace(/-articles$/, '');
   });
 
+  afterAll(() => h?.close());
+
   it('uploads, and after the pipeline runs, gets, queries and reports status', async () => {
     const upload = cli('upload', '--source', 'presstv', SEED_PATH);
     expect(upload.stderr).toBe('');

@@ -48,6 +48,8 @@ export interface Harness {
   /** A queue subscribed to the bus's copydesk events, to see what downstream consumers see. */
   eventTap(): Promise<{ take(): Promise<TappedEvent[]> }>;
   deadLetterDepth(stage: keyof LocalDeployment['queues']): Promise<number>;
+  /** Ends the function runtimes (worker threads) so jest can exit. */
+  close(): Promise<void>;
 }
 
 export async function createHarness(): Promise<Harness> {
@@ -140,6 +142,7 @@ export async function createHarness(): Promise<Harness> {
       };
     },
     deadLetterDepth: (stage) => queueDepth(sqs, deployment.queues[stage].deadLetterUrl),
+    close: () => runner.close(),
   };
 }
 

@@ -28,6 +28,8 @@ describeWithShared('the pipeline on the emulator', () => {
     await h.drain();
   });
 
+  afterAll(() => h?.close());
+
   it('indexes the seed so it is found by id, entity, section, source and newest', async () => {
     const record = await h.index.get(seedId);
     expect(record).toMatchObject({

@@ -49,8 +49,9 @@ describe('query access patterns on the emulator', () => {
     for (const item of page1.items) idsByName.set(item.source.key.replace('incoming/', ''), item.id);
   });
 
-  afterAll(() => {
+  afterAll(async () => {
     delete process.env.COPYDESK_MAX_INPUT_BYTES;
+    await h?.close();
   });
 
   it('lists newest first by the published date, a page at a time with a cursor', async () => {

@@ -12,6 +12,8 @@ describe("the local runner, as Lambda's SQS event source mapping", () => {
     h = await createHarness();
   });
 
+  afterAll(() => h?.close());
+
   const reject = (id: string): IndexQueueMessage => ({
     kind: 'reject',
     articleId: id,
