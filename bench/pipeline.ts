@@ -4,7 +4,7 @@
  * local runner until every queue is empty, then reports articles/s, upload→queryable latency,
  * DynamoDB write units per article and each function's bundle size.
  *
- *   npm run bench                 # 200 articles
+ *   npm run bench                 # 100 articles
  *   BENCH_ARTICLES=500 npm run bench
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -103,7 +103,7 @@ function domainCost(articles: { name: string; body: Buffer }[]) {
 }
 
 async function main() {
-  const count = Number(process.env.BENCH_ARTICLES ?? 200);
+  const count = Number(process.env.BENCH_ARTICLES ?? 100);
   const deployment = await provision({ prefix: `bench${Date.now().toString(36)}` });
   const config = awsClientConfig();
   const s3 = new S3Client(config);
