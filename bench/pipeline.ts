@@ -11,11 +11,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
 import { awsClientConfig } from '../shared/aws/client-config';
 import { ArticleIndex } from '../shared/aws/article-index';
+import { documentClient } from '../shared/aws/runtime';
 import { articleIdFor } from '../shared/core/article-id';
 import { parseDocument } from '../shared/core/parse';
 import { tagArticle } from '../shared/core/tag';
@@ -23,21 +23,20 @@ import { writeUnitsFor } from '../shared/core/write-units';
 import { DEFAULT_INLINE_MESSAGE_BYTES, RAW_PREFIX } from '../shared/topology';
 import { esbuildOptions } from '../infra/bundling';
 import { provision } from '../local/provision';
+import { CORPUS_HTML_DIR, SEED_PATH } from '../local/shared-material';
 import { LocalRunner } from '../local/runner';
 import { machineDescription, percentile, writeReport } from './report';
 
 const ROOT = join(__dirname, '..');
-const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'trafilatura-eval', 'html');
-const SEED = join(ROOT, '..', 'shared', 'seeds', '000_4eb0d4afc9cd035e.txt');
 const FUNCTIONS = ['parse', 'tag', 'index', 'publish', 'query'];
 
 function articleSet(count: number): { name: string; body: Buffer }[] {
   const files: { name: string; body: Buffer }[] = [];
-  if (existsSync(SEED)) files.push({ name: 'presstv/seed.txt', body: readFileSync(SEED) });
-  if (existsSync(CORPUS)) {
-    for (const file of readdirSync(CORPUS).sort()) {
+  if (existsSync(SEED_PATH)) files.push({ name: 'presstv/seed.txt', body: readFileSync(SEED_PATH) });
+  if (existsSync(CORPUS_HTML_DIR)) {
+    for (const file of readdirSync(CORPUS_HTML_DIR).sort()) {
       if (files.length >= count) break;
-      files.push({ name: `corpus/${file}`, body: readFileSync(join(CORPUS, file)) });
+      files.push({ name: `corpus/${file}`, body: readFileSync(join(CORPUS_HTML_DIR, file)) });
     }
   } else {
     console.error('../shared/corpus is absent: benchmarking on copies of the embedded samples');
@@ -107,9 +106,7 @@ async function main() {
   const deployment = await provision({ prefix: `bench${Date.now().toString(36)}` });
   const config = awsClientConfig();
   const s3 = new S3Client(config);
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient(config), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  const db = documentClient(config);
   const index = new ArticleIndex(db, deployment.names.table);
   const batchFailures: string[] = [];
   const runner = new LocalRunner(deployment, {

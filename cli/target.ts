@@ -1,8 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ArticleIndex } from '../shared/aws/article-index';
+import { documentClient } from '../shared/aws/runtime';
 import { awsClientConfig, LOCAL_ENDPOINT, LOCAL_REGION } from '../shared/aws/client-config';
 import { ENV, resourceNames, type ResourceNames, type StageName } from '../shared/topology';
 
@@ -69,12 +68,7 @@ export function resolveTarget(options: TargetOptions): Target {
     endpoint: config.endpoint,
     s3: new S3Client(config),
     sqs,
-    index: new ArticleIndex(
-      DynamoDBDocumentClient.from(new DynamoDBClient(config), {
-        marshallOptions: { removeUndefinedValues: true },
-      }),
-      names.table,
-    ),
+    index: new ArticleIndex(documentClient(config), names.table),
     queueUrl,
     stageQueueUrl: (stage, deadLetter = false) =>
       queueUrl(deadLetter ? names.deadLetterQueue(stage) : names.queue(stage)),

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { articleIdFor } from '../../shared/core/article-id';
 import { RAW_PREFIX } from '../../shared/topology';
 import { LocalRunner } from '../../local/runner';
 import { PROJECT_ROOT } from '../../local/emulator';
+import { SEED_PATH } from '../../local/shared-material';
 import { CliError } from '../errors';
 import { resolveTarget } from '../target';
 import { up } from './pipeline';
@@ -11,7 +11,6 @@ import { getArticle, queryArticles, showStatus, type Print } from './read';
 import { uploadFiles } from './upload';
 
 const SAMPLES_DIR = join(PROJECT_ROOT, 'samples');
-const SEED_PATH = join(PROJECT_ROOT, '..', 'shared', 'seeds', '000_4eb0d4afc9cd035e.txt');
 const SEED_SOURCE = 'presstv';
 
 /**
@@ -24,12 +23,13 @@ export async function demo(print: Print): Promise<void> {
   const deployment = await up({}, log);
   const target = resolveTarget({});
 
-  const uploaded = await uploadFiles(target, [SAMPLES_DIR], { source: 'samples', quiet: true });
-  const hasSeed = existsSync(SEED_PATH);
-  if (hasSeed)
-    uploaded.push(...(await uploadFiles(target, [SEED_PATH], { source: SEED_SOURCE, quiet: true })));
-  else log('the seed (../shared/seeds) is not beside this checkout; running on the embedded samples only');
-  log(`uploaded ${uploaded.length} files to s3://${target.names.rawBucket}/${RAW_PREFIX}`);
+  const samples = await uploadFiles(target, [SAMPLES_DIR], { source: 'samples', quiet: true });
+  const seed = existsSync(SEED_PATH)
+    ? (await uploadFiles(target, [SEED_PATH], { source: SEED_SOURCE, quiet: true }))[0]
+    : undefined;
+  if (!seed)
+    log('the seed (../shared/seeds) is not beside this checkout; running on the embedded samples only');
+  log(`uploaded ${samples.length + (seed ? 1 : 0)} files to s3://${target.names.rawBucket}/${RAW_PREFIX}`);
 
   const runner = new LocalRunner(deployment, { waitSeconds: 0 });
   const started = Date.now();
@@ -47,14 +47,13 @@ export async function demo(print: Print): Promise<void> {
   print('\n$ copydesk query --status rejected');
   await queryArticles(target, { status: 'rejected' }, print);
 
-  if (hasSeed) {
-    const seedKey = `${RAW_PREFIX}${SEED_SOURCE}/000_4eb0d4afc9cd035e.txt`;
+  if (seed) {
     print('\n$ copydesk query --entity "Wang Yi"');
     await queryArticles(target, { entity: 'Wang Yi' }, print);
     print('\n$ copydesk query --section China');
     await queryArticles(target, { section: 'China' }, print);
     const found = await target.index.listByFacet('entity', 'Wang Yi');
-    const seedId = articleIdFor(seedKey);
+    const seedId = seed.id;
     if (!found.items.some((i) => i.id === seedId))
       throw new CliError('the seed article was not found by entity query', 1);
     print(`\n$ copydesk get ${seedId}`);

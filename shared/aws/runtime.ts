@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inlineMessageBytes, requireEnv } from '../config';
 import { ENV } from '../topology';
 import { ArticleIndex } from './article-index';
-import { awsClientConfig } from './client-config';
+import { awsClientConfig, type AwsClientConfig } from './client-config';
 import { DocumentStore } from './document-store';
 
 /** SDK clients, created once per process and shared by whatever runs in it. */
@@ -19,15 +19,19 @@ export interface AwsClients {
 
 let clients: AwsClients | undefined;
 
+/** Optional fields of a record are simply left out of the item, not stored as NULL. */
+export const documentClient = (config: AwsClientConfig) =>
+  DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+
 export function awsClients(): AwsClients {
   if (!clients) {
     const config = awsClientConfig();
     clients = {
       s3: new S3Client(config),
       sqs: new SQSClient(config),
-      dynamo: DynamoDBDocumentClient.from(new DynamoDBClient(config), {
-        marshallOptions: { removeUndefinedValues: true },
-      }),
+      dynamo: documentClient(config),
       events: new EventBridgeClient(config),
     };
   }

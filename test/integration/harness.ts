@@ -9,10 +9,9 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { awsClientConfig } from '../../shared/aws/client-config';
 import { ArticleIndex } from '../../shared/aws/article-index';
+import { documentClient } from '../../shared/aws/runtime';
 import { EVENT_SOURCE, RAW_PREFIX } from '../../shared/topology';
 import { provision, type LocalDeployment } from '../../local/provision';
 import { LocalRunner, queueDepth } from '../../local/runner';
@@ -73,12 +72,7 @@ export async function createHarness(): Promise<Harness> {
   const config = awsClientConfig();
   const s3 = new S3Client(config);
   const sqs = new SQSClient(config);
-  const index = new ArticleIndex(
-    DynamoDBDocumentClient.from(new DynamoDBClient(config), {
-      marshallOptions: { removeUndefinedValues: true },
-    }),
-    deployment.names.table,
-  );
+  const index = new ArticleIndex(documentClient(config), deployment.names.table);
 
   return {
     deployment,

@@ -1,10 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
-/** The material beside the checkout (../shared): seeds, corpus, standards. Never copied into the repo. */
-export const SHARED_DIR = join(__dirname, '..', '..', '..', 'shared');
-export const SEED_PATH = join(SHARED_DIR, 'seeds', '000_4eb0d4afc9cd035e.txt');
-export const NINJS_SCHEMA_PATH = join(SHARED_DIR, 'standards', 'ninjs', 'ninjs-schema_3.1.json');
+import { NINJS_SCHEMA_PATH, SEED_PATH } from '../../local/shared-material';
+
+export { NINJS_SCHEMA_PATH, SEED_PATH };
 
 export const hasSharedMaterial = existsSync(SEED_PATH) && existsSync(NINJS_SCHEMA_PATH);
 
