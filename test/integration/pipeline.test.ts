@@ -148,6 +148,35 @@ describeWithShared('the pipeline on the emulator', () => {
     expect(versions).toEqual([1, 2]);
   });
 
+  it('ignores an older event that arrives after a newer one', async () => {
+    const name = 'presstv/late.txt';
+    const id = articleIdFor(`${RAW_PREFIX}${name}`);
+    await h.upload(name, readSeed());
+    const olderEvent = await peekMessage(h.sqs, h.deployment.queues.parse.url);
+    await h.drain();
+    await new Promise((r) => setTimeout(r, 5)); // a later event time, the token moto's events carry
+    const newer = readSeed()
+      .toString('utf8')
+      .replace('China, Japan hope for improved ties', 'Tokyo and Beijing agree to restart talks');
+    await h.upload(name, newer);
+    await h.drain();
+    expect(await h.index.get(id)).toMatchObject({
+      version: 2,
+      title: 'Tokyo and Beijing agree to restart talks',
+    });
+
+    await h.sqs.send(
+      new SendMessageCommand({ QueueUrl: h.deployment.queues.parse.url, MessageBody: olderEvent }),
+    );
+    await h.drain();
+    expect(await h.index.get(id)).toMatchObject({
+      version: 2,
+      title: 'Tokyo and Beijing agree to restart talks',
+    });
+    const versions = (await tap.take()).filter((e) => e.detail.id === id).map((e) => e.detail.version);
+    expect(versions).toEqual([1, 2]);
+  });
+
   it('unindexes and withdraws an article whose object is deleted, and says so in its record', async () => {
     const name = 'presstv/delete-me.txt';
     const id = articleIdFor(`${RAW_PREFIX}${name}`);
