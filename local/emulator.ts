@@ -91,21 +91,31 @@ export async function ensureEmulator(
 }
 
 /** Stops an emulator this project started (by its pid file); leaves anything else alone. */
-export function stopEmulator(): boolean {
+export async function stopEmulator(): Promise<boolean> {
   if (!existsSync(PID_FILE)) return false;
   const pid = Number(readFileSync(PID_FILE, 'utf8'));
   rmSync(PID_FILE, { force: true });
-  try {
-    // The server was started detached, as its own process group: signal the whole group, because a
-    // launcher such as a pyenv shim may have left the real server as a child of the recorded pid.
-    process.kill(-pid, 'SIGTERM');
-    return true;
-  } catch {
+  // The server was started detached, as its own process group: signal the whole group, because a
+  // launcher such as a pyenv shim may have left the real server as a child of the recorded pid.
+  if (!signalGroup(pid, 'SIGTERM')) return false;
+  // moto answers SIGTERM with sys.exit, which waits for request threads still at work; do not wait long.
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    if (!signalGroup(pid, 0)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  signalGroup(pid, 'SIGKILL');
+  return true;
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
+  for (const target of [-pid, pid]) {
     try {
-      process.kill(pid, 'SIGTERM');
+      process.kill(target, signal);
       return true;
     } catch {
-      return false;
+      // no such group (or process): try the next form
     }
   }
+  return false;
 }

@@ -31,7 +31,7 @@ async function main(): Promise<number> {
       resolve(1);
     });
   });
-  if (emulator.started) stopEmulator();
+  if (emulator.started) await stopEmulator();
   return code;
 }
 

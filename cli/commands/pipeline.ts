@@ -23,8 +23,8 @@ export async function up(options: LocalOptions, log: Print): Promise<LocalDeploy
   return deployment;
 }
 
-export function down(log: Print): void {
-  log(stopEmulator() ? 'stopped the emulator' : 'no emulator started by copydesk is running');
+export async function down(log: Print): Promise<void> {
+  log((await stopEmulator()) ? 'stopped the emulator' : 'no emulator started by copydesk is running');
 }
 
 /** `copydesk run`: the local stand-in for Lambda's event source mappings, until Ctrl-C. */
