@@ -67,23 +67,19 @@ program
     for (const u of uploaded) print(`${u.id}  ${u.key}`);
   });
 
-program
-  .command('parse')
-  .description('parse local files with no AWS at all')
-  .argument('<paths...>')
-  .option('--jsonl', 'one JSON line per input file')
-  .action(async (paths: string[], flags: { jsonl?: boolean }) => {
-    process.exitCode = await parseFiles(paths, { jsonl: !!flags.jsonl }, process.stdout);
-  });
-
-program
-  .command('tag')
-  .description('parse and tag local files with no AWS at all')
-  .argument('<paths...>')
-  .option('--jsonl', 'one JSON line per input file')
-  .action(async (paths: string[], flags: { jsonl?: boolean }) => {
-    process.exitCode = await tagFiles(paths, { jsonl: !!flags.jsonl }, process.stdout);
-  });
+for (const [name, description, run] of [
+  ['parse', 'parse local files with no AWS at all', parseFiles],
+  ['tag', 'parse and tag local files with no AWS at all', tagFiles],
+] as const) {
+  program
+    .command(name)
+    .description(description)
+    .argument('<paths...>')
+    .option('--jsonl', 'one JSON line per input file')
+    .action(async (paths: string[], flags: { jsonl?: boolean }) => {
+      process.exitCode = await run(paths, { jsonl: !!flags.jsonl }, process.stdout);
+    });
+}
 
 program
   .command('get')

@@ -66,13 +66,11 @@ export async function queryArticles(target: Target, flags: QueryFlags, print: Pr
   const response = await runQuery(target.index, queryFromFlags(flags));
   if (response.op !== 'list') return;
   print(
-    json(flags)
+    flags.json
       ? JSON.stringify({ items: response.items, cursor: response.cursor }, null, 2)
       : formatSummaries(response.items, response.cursor),
   );
 }
-
-const json = (flags: { json?: boolean }) => !!flags.json;
 
 export async function showStatus(target: Target, asJson: boolean, print: Print): Promise<void> {
   const queues: Record<string, { waiting: number; deadLettered: number }> = {};

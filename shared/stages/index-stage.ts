@@ -50,19 +50,16 @@ export async function handleIndexMessage(
         firstCreated: result.record.firstIndexedAt,
       });
     }
-  } else if (message.kind === 'reject') {
-    result = await deps.index.apply(articleId, source.sequencer, (previous) =>
-      rejectedRecord(articleId, message.rejection, source, now, { record: previous }),
-    );
-    if (result.outcome === 'applied' && result.previous?.status === 'indexed') {
-      await deps.toPublish.send({ kind: 'withdraw', articleId, source, reason: 'rejected' });
-    }
   } else {
     result = await deps.index.apply(articleId, source.sequencer, (previous) =>
-      deletedRecord(articleId, source, now, { record: previous }),
+      message.kind === 'reject'
+        ? rejectedRecord(articleId, message.rejection, source, now, { record: previous })
+        : deletedRecord(articleId, source, now, { record: previous }),
     );
+    // An article that was out is taken back when its file is deleted or a re-upload is rejected.
     if (result.outcome === 'applied' && result.previous?.status === 'indexed') {
-      await deps.toPublish.send({ kind: 'withdraw', articleId, source, reason: 'deleted' });
+      const reason = message.kind === 'reject' ? 'rejected' : 'deleted';
+      await deps.toPublish.send({ kind: 'withdraw', articleId, source, reason });
     }
   }
   deps.logger.info('index write', { articleId, kind: message.kind, outcome: result.outcome });

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ParseOutcome, ParsedArticle, RejectionCode } from '../../shared/core/article';
 import { parseDocument, type ParseInput } from '../../shared/core/parse';
+import { SEED_PATH as SEED } from '../../local/shared-material';
 
-const SEED = join(__dirname, '../../..', 'shared/seeds/000_4eb0d4afc9cd035e.txt');
 const NOW = new Date('2024-05-01T12:00:00Z');
 
 const parse = (bytes: Uint8Array | string, extra: Partial<ParseInput> = {}): ParseOutcome =>

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Entity, ParsedArticle, TaggedArticle } from '../../shared/core/article';
 import { parseDocument } from '../../shared/core/parse';
 import { tagArticle } from '../../shared/core/tag';
+import { SEED_PATH as SEED } from '../../local/shared-material';
 
-const SEED = join(__dirname, '../../..', 'shared/seeds/000_4eb0d4afc9cd035e.txt');
 const NOW = new Date('2024-05-01T12:00:00Z');
 
 function article(
