@@ -1,9 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
-  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import {
@@ -27,7 +27,12 @@ export type { ApplyResult } from '../core/index-model';
 
 const ARTICLE_SK = 'ARTICLE';
 const FACET_SK_PREFIX = 'FACET#';
-const CALENDAR = { pk: 'CALENDAR', sk: 'MONTHS' };
+/**
+ * One item per month that has articles, all under one partition. A put per month (not ADD to one set)
+ * because concurrent index writers then never read-modify-write the same item.
+ */
+const CALENDAR_PK = 'CALENDAR';
+const CALENDAR_SK_PREFIX = 'MONTH#';
 const MAX_ATTEMPTS = 5;
 
 const articlePk = (id: string) => `ARTICLE#${id}`;
@@ -254,20 +259,32 @@ export class ArticleIndex implements IndexReader {
   private async rememberMonth(month: string): Promise<void> {
     if (this.knownMonths.has(month)) return;
     await this.db.send(
-      new UpdateCommand({
+      new PutCommand({
         TableName: this.tableName,
-        Key: CALENDAR,
-        UpdateExpression: 'ADD months :m',
-        ExpressionAttributeValues: { ':m': new Set([month]) },
+        Item: { pk: CALENDAR_PK, sk: `${CALENDAR_SK_PREFIX}${month}`, month },
       }),
     );
     this.knownMonths.add(month);
   }
 
   private async calendar(): Promise<string[]> {
-    const response = await this.db.send(new GetCommand({ TableName: this.tableName, Key: CALENDAR }));
-    const months = response.Item?.months as Set<string> | undefined;
-    return months ? [...months] : [];
+    const months: string[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': CALENDAR_PK },
+          ProjectionExpression: '#month',
+          ExpressionAttributeNames: { '#month': 'month' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) months.push(String(item.month));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return months;
   }
 }
 

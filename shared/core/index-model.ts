@@ -8,6 +8,7 @@ import { RAW_PREFIX } from '../topology';
  *
  *   pk ARTICLE#<id>  sk ARTICLE          the record; gsi1 STATUS#<status> lists by status
  *   pk ARTICLE#<id>  sk FACET#<facet>    one per facet; gsi1 <facet> lists articles by it
+ *   pk CALENDAR      sk MONTH#<yyyy-mm>  one per month with articles, for walking NEWEST#<month>
  *   gsi1sk = <article date>#<id>, so every list is newest-first within a date range.
  */
 
