@@ -1,6 +1,6 @@
 /** The normalized article every stage passes on. Pure data: no AWS, no Lambda. */
 
-export type InputFormat = 'html' | 'text';
+export type InputFormat = 'html' | 'text' | 'markdown' | 'json' | 'rss' | 'atom' | 'docx' | 'pdf';
 
 /** Where an article came from: an S3 object in the pipeline, or a local file in the CLI. */
 export interface SourceRef {
@@ -20,22 +20,62 @@ export interface Caption {
   credit?: string;
 }
 
+/** A unit of body structure; renditions (HTML, Markdown) are rendered from these, never from input markup. */
+export interface Block {
+  kind: 'paragraph' | 'heading' | 'list-item' | 'quote' | 'preformatted';
+  /** Plain text, whitespace-normalized (preformatted keeps its line breaks). */
+  text: string;
+  /** Heading level 2..6 (the title is the only level 1). */
+  level?: number;
+  /** For list items: part of a numbered list. */
+  ordered?: boolean;
+  /** Links inside the text: `text` occurs in the block's text; `href` is absolute http(s) or mailto. */
+  links?: Array<{ text: string; href: string }>;
+}
+
+export interface ArticleImage {
+  /** Absolute http(s) URL when the input gives one (resolved against the page URL). */
+  url?: string;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+  width?: number;
+  height?: number;
+  /** The article's lead image (og:image, JSON-LD image, or the first figure of the body). */
+  lead?: boolean;
+}
+
 export interface ParsedArticle {
   id: string;
   source: SourceRef;
   format: InputFormat;
   title: string;
+  /** Standfirst / dek under the headline. */
+  subtitle?: string;
   /** The desk/section, e.g. from a breadcrumb "News / China / More" -> "China". */
   section?: string;
   breadcrumb?: string[];
   /** ISO 639-1, or "und" when it cannot be told. */
   language: string;
-  body: { paragraphs: string[]; text: string; wordCount: number };
+  body: {
+    paragraphs: string[];
+    text: string;
+    wordCount: number;
+    /** Sanitized HTML rendered from the body's blocks: no scripts, handlers or non-http(s) links. */
+    html: string;
+    markdown: string;
+  };
   /** Photo captions found in the page, kept out of the body. */
   captions: Caption[];
+  /** Images with their captions and credits; the lead image (if any) first, flagged `lead`. */
+  images: ArticleImage[];
   authors: string[];
   /** ISO 8601, when the input states it. */
   publishedAt?: string;
+  modifiedAt?: string;
+  canonicalUrl?: string;
+  /** Site name or publisher. */
+  siteName?: string;
   parsedAt: string;
 }
 

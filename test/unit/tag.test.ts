@@ -18,8 +18,9 @@ function article(
     format: 'text',
     title,
     language: 'en',
-    body: { paragraphs, text, wordCount: text.split(/\s+/).length },
+    body: { paragraphs, text, wordCount: text.split(/\s+/).length, html: '', markdown: '' },
     captions,
+    images: [],
     authors: [],
     parsedAt: NOW.toISOString(),
   };

@@ -5,6 +5,7 @@ import { looksLikeHtml, looksLikeSvg, sniff } from './detect';
 import { gunzipCapped } from './gzip';
 import { parseHtml } from './html';
 import { reconcileLanguage } from './language';
+import { paragraphBlocks, renderHtml, renderMarkdown } from './render';
 import { parseTextDump } from './text-dump';
 import { countWords } from './text-util';
 import type { Extracted } from './types';
@@ -86,6 +87,7 @@ export function parseDocument(input: ParseInput): ParseOutcome {
     return reject('NO_CONTENT', `no title or body text found in the ${format} document`);
 
   const text = x.paragraphs.join('\n\n');
+  const blocks = x.blocks ?? paragraphBlocks(x.paragraphs);
   const source: SourceRef = { ...input.source };
   if (source.contentType === undefined && input.contentType) source.contentType = input.contentType;
 
@@ -94,13 +96,24 @@ export function parseDocument(input: ParseInput): ParseOutcome {
     source,
     format,
     title: x.title,
+    ...(x.subtitle ? { subtitle: x.subtitle } : {}),
     ...(x.section ? { section: x.section } : {}),
     ...(x.breadcrumb?.length ? { breadcrumb: x.breadcrumb } : {}),
     language: reconcileLanguage(x.declaredLanguage, `${x.title}\n${text}`),
-    body: { paragraphs: x.paragraphs, text, wordCount: countWords(text) },
+    body: {
+      paragraphs: x.paragraphs,
+      text,
+      wordCount: countWords(text),
+      html: renderHtml(blocks),
+      markdown: renderMarkdown(blocks),
+    },
     captions: x.captions,
+    images: x.images ?? [],
     authors: x.authors,
     ...(x.publishedAt ? { publishedAt: x.publishedAt } : {}),
+    ...(x.modifiedAt ? { modifiedAt: x.modifiedAt } : {}),
+    ...(x.canonicalUrl ? { canonicalUrl: x.canonicalUrl } : {}),
+    ...(x.siteName ? { siteName: x.siteName } : {}),
     parsedAt: (input.now ?? new Date()).toISOString(),
   };
   return { ok: true, article };
