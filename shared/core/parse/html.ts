@@ -1,164 +1,133 @@
-import { Readability } from '@mozilla/readability';
-import type { Caption } from '../article';
-import { isBoilerplate } from './boilerplate';
+import type { ArticleImage, Block, Caption } from '../article';
 import { sectionFromBreadcrumb } from './breadcrumb';
-import { parseByline } from './byline';
-import { parseDateLine } from './dates';
-import { asCaption, splitCredit } from './captions';
-import {
-  all,
-  ELEMENT_NODE,
-  parseDom,
-  TEXT_NODE,
-  type DomDocument,
-  type DomElement,
-  type DomNode,
-} from './dom';
-import { extractMeta } from './html-meta';
+import { findFirst, parseHtmlTree, type Element } from './dom';
+import { dropChrome, dropInert } from './html/clean';
+import { filterBlocks } from './html/filter';
+import { flatten } from './html/flatten';
+import { findDek, standfirst } from './html/dek';
+import { leadBefore } from './html/intro';
+import { isDebris } from './html/patterns';
+import { isAncestor, namedBody, scoreCandidates, topCandidate, withSiblings } from './html/score';
+import { computeStats, linkDensity, type Stats } from './html/stats';
+import { extractMeta, type HtmlMeta } from './html-meta';
 import { chooseTitle } from './html-title';
-import { normalizeSpace } from './text-util';
+import { cleanAuthors } from './byline';
 import type { Extracted } from './types';
 
-const BLOCK = new Set([
-  'P',
-  'DIV',
-  'SECTION',
-  'ARTICLE',
-  'MAIN',
-  'HEADER',
-  'FOOTER',
-  'ASIDE',
-  'NAV',
-  'LI',
-  'UL',
-  'OL',
-  'DL',
-  'DT',
-  'DD',
-  'BLOCKQUOTE',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'PRE',
-  'TABLE',
-  'THEAD',
-  'TBODY',
-  'TR',
-  'TD',
-  'TH',
-  'BR',
-  'HR',
-  'ADDRESS',
-  'DETAILS',
-  'SUMMARY',
-  'CENTER',
-  'FORM',
-  'FIELDSET',
+const LIST_LIKE = new Set([
+  'ul',
+  'ol',
+  'dl',
+  'div',
+  'section',
+  'table',
+  'tbody',
+  'aside',
+  'header',
+  'footer',
 ]);
-const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'BUTTON',
-  'SELECT',
-  'OPTION',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'VIDEO',
-  'AUDIO',
-  'CANVAS',
-  'MATH',
-  'INPUT',
-  'TEXTAREA',
-  'IMG',
-  'PICTURE',
-  'SOURCE',
-]);
-const CREDIT_CLASS = /credit|copyright|byline|attribution|photographer|source|author/i;
 
-/** A figcaption's credit is often marked up separately (<span class="credit">); otherwise it is in the text. */
-function captionFrom(el: DomElement): Caption | undefined {
-  const creditEl = all(el, '*').find(
-    (c) =>
-      CREDIT_CLASS.test(c.getAttribute('class') ?? '') || CREDIT_CLASS.test(c.getAttribute('itemprop') ?? ''),
-  );
-  const full = normalizeSpace(el.textContent ?? '');
-  if (!full) return undefined;
-  if (creditEl) {
-    const credit = normalizeSpace(creditEl.textContent ?? '').replace(
-      /^(?:photo(?:graph)?|image|credit)\s*:\s*/i,
-      '',
-    );
-    const text = normalizeSpace(full.replace(normalizeSpace(creditEl.textContent ?? ''), ''));
-    if (text && credit) return { text, credit };
+/**
+ * Inside the article: debris by class/id, and link-heavy lists or boxes (related-story teasers, tag clouds),
+ * unless the element holds most of the article's text.
+ */
+function debrisFilter(rootText: number, stats: Map<Element, Stats>, h1: Element | undefined) {
+  return (el: Element): boolean => {
+    if (el === h1) return true;
+    const s = stats.get(el);
+    const text = s?.text ?? 0;
+    if (text > rootText * 0.5) return false;
+    if (isDebris(el)) return true;
+    if (LIST_LIKE.has(el.tag) && text > 0 && linkDensity(s) > 0.4) return true;
+    return false;
+  };
+}
+
+/** The article's container(s): a body-named container when scoring agrees, else the best-scored one with siblings. */
+export function chooseRoots(body: Element, stats: Map<Element, Stats>): Element[] {
+  const scores = scoreCandidates(body, stats);
+  const top = topCandidate(scores);
+  const named = namedBody(body, stats);
+  const textOf = (el: Element | undefined) => (el ? (stats.get(el)?.text ?? 0) : 0);
+  if (named && top) {
+    // A container named as the article body is trusted when it agrees with the scoring.
+    if (named === top || isAncestor(named, top)) return textOf(named) <= textOf(top) * 8 ? [named] : [top];
+    if (isAncestor(top, named) && textOf(named) >= textOf(top) * 0.5) return [named];
   }
-  const split = splitCredit(full);
-  return split.credit ? { text: split.text || full, credit: split.credit } : { text: split.text || full };
+  if (top) return withSiblings(top, scores, stats);
+  if (named) return [named];
+  return [body];
 }
 
-/** Flattens content into paragraphs: each block element's own text is one paragraph; figures become captions. */
-function blocks(root: DomNode, captions: Caption[]): string[] {
-  const paragraphs: string[] = [];
-  let buf = '';
-  const flush = () => {
-    const t = normalizeSpace(buf);
-    if (t) paragraphs.push(t);
-    buf = '';
-  };
-  const walk = (node: DomNode): void => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === TEXT_NODE) {
-        buf += child.textContent ?? '';
-        continue;
-      }
-      if (child.nodeType !== ELEMENT_NODE) continue;
-      const tag = child.nodeName.toUpperCase();
-      if (SKIP.has(tag)) continue;
-      if (tag === 'FIGURE' || tag === 'FIGCAPTION') {
-        flush();
-        const capEls = tag === 'FIGCAPTION' ? [child as DomElement] : all(child as DomElement, 'figcaption');
-        for (const c of capEls) {
-          const cap = captionFrom(c);
-          if (cap) captions.push(cap);
-        }
-        continue;
-      }
-      if (BLOCK.has(tag)) {
-        flush();
-        walk(child);
-        flush();
-      } else {
-        buf += ' ';
-        walk(child);
-        buf += ' ';
-      }
+function bodyOf(html: Element, root: Element): Element {
+  for (const c of html.children) if (typeof c !== 'string' && c.tag === 'body') return c;
+  return findFirst(root, (e) => e.tag === 'body') ?? root;
+}
+
+/**
+ * HTML page -> article. The steps, each in its own module under html/:
+ * 1. build a compact tree with htmlparser2's tokenizer (dom.ts) and read the metadata first (html-meta.ts:
+ *    JSON-LD, OpenGraph, Dublin Core, microdata, <link>, <time>), before anything is pruned;
+ * 2. drop inert markup, then page chrome (nav, asides, page header/footer, furniture by class/id/role),
+ *    never an element that holds the headline or the article (clean.ts);
+ * 3. choose the container: Readability-style scores, trusting a container named like an article body when
+ *    the scores agree (score.ts), plus a lead paragraph or figure between headline and body (intro.ts);
+ * 4. flatten it to blocks, dropping debris and link-heavy lists, moving figures to images/captions
+ *    (flatten.ts); clean lines (filter.ts); fall back to every prose-like block when the pick is a stub.
+ */
+export function parseHtml(input: string): Extracted {
+  const doc = parseHtmlTree(input);
+  const meta = extractMeta(doc);
+  const title = chooseTitle(meta);
+  const dek = findDek(meta.h1El);
+
+  dropInert(doc.root);
+  const body = bodyOf(doc.html, doc.root);
+  const stats = computeStats(body, dropChrome(body, meta.h1El));
+  const chosen = chooseRoots(body, stats);
+  const roots = [...leadBefore(body, chosen, meta.h1El, stats), ...chosen];
+  const rootText = roots.reduce((n, r) => n + (stats.get(r)?.text ?? 0), 0);
+  let flat = flatten(roots, { baseUrl: meta.baseUrl, skip: debrisFilter(rootText, stats, meta.h1El) });
+  let result = filterBlocks(flat.blocks, title, { gaps: flat.gaps, authors: meta.authors });
+  const bodyText = stats.get(body)?.text ?? 0;
+  if (result.textLength < 500 && bodyText > result.textLength * 3) {
+    // The chosen container was a stub: fall back to every prose-like block of the page.
+    const all = flatten([body], { baseUrl: meta.baseUrl, skip: debrisFilter(bodyText, stats, meta.h1El) });
+    const wide = filterBlocks(all.blocks, title, { proseOnly: true, gaps: all.gaps, authors: meta.authors });
+    if (wide.textLength > result.textLength * 1.5) {
+      flat = all;
+      result = wide;
     }
+  }
+
+  const blocks: Block[] = result.blocks;
+  const captions: Caption[] = dedupeCaptions(flat.captions);
+  const images = leadFirst(meta.leadImage, flat.images);
+
+  const breadcrumb = meta.breadcrumb;
+  const section =
+    (meta.section ? sectionFromBreadcrumb([meta.section]) : undefined) ??
+    (breadcrumb ? sectionFromBreadcrumb(breadcrumb, title) : undefined);
+  const authors = meta.authors.length ? meta.authors : cleanAuthors([...result.bylines, ...meta.bylines]);
+  const firstText = blocks[0]?.text;
+  const subtitle = standfirst(dek, meta.description, firstText, title);
+
+  return {
+    title,
+    ...(subtitle ? { subtitle } : {}),
+    paragraphs: blocks.map((b) => b.text),
+    blocks,
+    captions,
+    images,
+    section,
+    breadcrumb,
+    authors,
+    publishedAt: meta.publishedAt ?? result.dateline ?? undefined,
+    ...(meta.modifiedAt ? { modifiedAt: meta.modifiedAt } : {}),
+    ...(meta.canonicalUrl ? { canonicalUrl: meta.canonicalUrl } : {}),
+    ...(meta.siteName ? { siteName: meta.siteName } : {}),
+    declaredLanguage: meta.language,
   };
-  walk(root);
-  flush();
-  return paragraphs;
-}
-
-/** Readability found nothing: fall back to the page's body without its obvious furniture. */
-function fallbackRoot(doc: DomDocument): DomElement | null {
-  for (const el of all(doc, 'nav, header, footer, aside, form, script, style, noscript')) el.remove();
-  return doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
-}
-
-/** Captions of figures inside the article proper, which Readability sometimes drops with the lead image. */
-function articleFigcaptions(doc: DomDocument): Caption[] {
-  const scope = doc.querySelector('article') ?? doc.querySelector('main');
-  if (!scope) return [];
-  return all(scope, 'figcaption')
-    .filter((el) => !el.closest('nav, aside, footer'))
-    .map(captionFrom)
-    .filter((c): c is Caption => !!c);
 }
 
 function dedupeCaptions(caps: Caption[]): Caption[] {
@@ -171,97 +140,33 @@ function dedupeCaptions(caps: Caption[]): Caption[] {
   });
 }
 
-/**
- * Scripts, styles, inline SVG and comments are most of a modern page's nodes and none of its text; dropping
- * them before building the DOM halves linkedom's work. JSON-LD scripts stay: they carry the metadata.
- */
-export function stripInert(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi, (m, attrs: string) =>
-      /ld\+json/i.test(attrs) ? m : '',
-    )
-    .replace(/<(style|svg|template|noscript)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
-}
-
-/** Site chrome that is never the article: removed before Readability so its links cannot leak into the text. */
-function removeChrome(doc: DomDocument): void {
-  for (const el of all(doc, 'nav, aside, footer, header, [role="navigation"], [role="contentinfo"]')) {
-    // An article's own <header> holds its headline and dek; only the page header is chrome.
-    if (el.tagName === 'HEADER' && el.closest('article, main')) continue;
-    el.remove();
+/** The lead image first (og:image / JSON-LD, else the body's first image), then the body's images, each once. */
+function leadFirst(lead: HtmlMeta['leadImage'], body: ArticleImage[]): ArticleImage[] {
+  const out: ArticleImage[] = [];
+  const seen = new Set<string>();
+  const key = (u: string | undefined) => (u ?? '').replace(/[?#].*$/, '');
+  if (lead) {
+    // The same picture in the body brings its caption and credit along.
+    const inBody = body.find((b) => key(b.url) === key(lead.url));
+    const merged: ArticleImage = { url: lead.url, lead: true };
+    const alt = inBody?.alt ?? lead.alt;
+    if (alt) merged.alt = alt;
+    if (inBody?.caption) merged.caption = inBody.caption;
+    if (inBody?.credit) merged.credit = inBody.credit;
+    const width = inBody?.width ?? lead.width;
+    const height = inBody?.height ?? lead.height;
+    if (width) merged.width = width;
+    if (height) merged.height = height;
+    out.push(merged);
+    seen.add(key(lead.url));
+  } else if (body[0]) {
+    out.push({ ...body[0], lead: true });
+    seen.add(key(body[0].url));
   }
-}
-
-export function parseHtml(input: string): Extracted {
-  let html = stripInert(input);
-  // A bare fragment ("<h1>..</h1><p>..</p>") needs a body for linkedom to put it in.
-  if (!/<body[\s>]/i.test(html) && !/<html[\s>]/i.test(html))
-    html = `<!DOCTYPE html><html><body>${html}</body></html>`;
-  const doc = parseDom(html);
-  const meta = extractMeta(doc);
-  const captions: Caption[] = articleFigcaptions(doc);
-  removeChrome(doc);
-
-  let readabilityTitle: string | undefined;
-  let byline: string | undefined;
-  let root: DomNode | null = null;
-  try {
-    const article = new Readability(doc as never, { serializer: (el: unknown) => el }).parse();
-    readabilityTitle = article?.title ?? undefined;
-    byline = article?.byline ?? undefined;
-    root = (article?.content as unknown as DomNode | undefined) ?? null;
-  } catch {
-    // Readability throws on some malformed DOMs; the fallback below still yields the text.
+  for (const b of body) {
+    if (seen.has(key(b.url))) continue;
+    seen.add(key(b.url));
+    out.push(b);
   }
-  let raw = root ? blocks(root, captions) : [];
-  if (raw.length === 0) {
-    const fb = fallbackRoot(parseDom(html));
-    raw = fb ? blocks(fb, captions) : [];
-  }
-
-  const title = chooseTitle({ ...meta, readabilityTitle });
-  const capTexts = new Set(captions.flatMap((c) => [c.text, c.credit ? `${c.text} ${c.credit}` : c.text]));
-  const paragraphs: string[] = [];
-  let bylineAuthors: string[] | undefined;
-  for (const p of raw) {
-    if (p === title || capTexts.has(p) || isBoilerplate(p)) continue;
-    // Bylines and datelines above the text are metadata, not body.
-    if (paragraphs.length < 2) {
-      const names = parseByline(p);
-      if (names) {
-        bylineAuthors ??= names;
-        continue;
-      }
-      if (parseDateLine(p)) continue;
-    }
-    const cap = asCaption(p);
-    if (cap) {
-      captions.push(cap);
-      continue;
-    }
-    paragraphs.push(p);
-  }
-  while (paragraphs.length && /:\s*$/.test(paragraphs[paragraphs.length - 1]!)) paragraphs.pop();
-
-  const breadcrumb = meta.breadcrumb;
-  const section =
-    (meta.section ? sectionFromBreadcrumb([meta.section]) : undefined) ??
-    (breadcrumb ? sectionFromBreadcrumb(breadcrumb, title) : undefined);
-  const authors = meta.authors.length
-    ? meta.authors
-    : byline
-      ? [normalizeSpace(byline).replace(/^by\s+/i, '')]
-      : [];
-
-  return {
-    title,
-    paragraphs,
-    captions: dedupeCaptions(captions),
-    section,
-    breadcrumb,
-    authors: authors.filter((a) => a && a.length <= 60),
-    publishedAt: meta.publishedAt,
-    declaredLanguage: meta.language,
-  };
+  return out;
 }
