@@ -90,6 +90,14 @@ const CREDIT_RULES: CreditRule[] = [
     ),
     credit: (m) => m[1],
   },
+  // "... in 2018. REUTERS/Jane Doe", "... AFP/John Roe": the agency first, then the photographer.
+  {
+    re: new RegExp(
+      `${SENTENCE_END}(${AGENCY}\\s*/\\s*\\p{Lu}[\\p{L}'’.-]*(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3})\\.?$`,
+      'iu',
+    ),
+    credit: (m) => m[1],
+  },
   // "... in 2018. AFP photo"
   { re: new RegExp(`${SENTENCE_END}(${AGENCY})\\s+(?:file\\s+)?photo\\.?$`, 'i'), credit: (m) => m[1] },
 ];

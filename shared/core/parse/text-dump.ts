@@ -1,122 +1,255 @@
-import type { Caption } from '../article';
-import { isBoilerplate, isProse, trimTrailingFooter } from './boilerplate';
+import type { Block, Caption } from '../article';
+import { isProse } from './boilerplate';
 import { parseBreadcrumbLine, sectionFromBreadcrumb } from './breadcrumb';
-import { parseByline } from './byline';
 import { asCaption } from './captions';
-import { parseDateLine } from './dates';
-import { countWords, endsLikeSentence, normalizeSpace } from './text-util';
+import { endsLikeSentence, normalizeSpace, roughWordCount } from './text-util';
+import { classifyLines, type ClassifiedLine } from './text/classify';
+import { creditOnly } from './text/credit-lines';
+import { dumpLines } from './text/lines';
+import { bylineLine, dateLine, postedAuthors } from './text/meta-lines';
+import { mainRegion, sandwiched } from './text/region';
+import { looksLikeTitle, titleFromProse } from './text/title';
 import type { Extracted } from './types';
 
-const HARD_WRAP_MAX = 100;
+export { titleFromProse } from './text/title';
+
+/** How far above the article the headline may sit: past the byline, dateline, share bar and lead photo. */
+const TITLE_LOOKBACK = 25;
+/** Bylines and datelines sit between the headline and the first few lines of the article. */
+const META_ZONE = 4;
+/** A caption over this many words is prose that happens to mention a photo. */
+const MAX_CAPTION_WORDS = 60;
+
+/** A line shorter than this inside the article is a label, a counter or a button unless it is a sentence. */
+const MIN_LABEL_SIZE = 20;
 
 /**
- * Blank lines separate paragraphs. Inside a block, copied web text puts one paragraph per line, but
- * hard-wrapped text (mail, wire copy) breaks lines near a fixed width: there a line that fills the width
- * continues on the next one, and a short line ends its paragraph.
+ * Inside the article's span every line stays but furniture and tiny labels: subheadings, list items and short
+ * paragraphs are what make it an article, and the span already excludes the menus around it.
  */
-export function splitParagraphs(text: string): string[] {
-  const out: string[] = [];
-  for (const block of text.replace(/\r\n?/g, '\n').split(/\n[ \t\u00a0\u3000]*\n/)) {
-    const lines = block
-      .split('\n')
-      .map((l) => normalizeSpace(l))
-      .filter(Boolean);
-    if (lines.length === 0) continue;
-    const maxLen = Math.max(...lines.map((l) => l.length));
-    const wrapped = lines.length >= 2 && maxLen <= HARD_WRAP_MAX && maxLen >= 50;
-    let current = '';
-    for (const line of lines) {
-      current = current ? `${current} ${line}` : line;
-      if (!wrapped || line.length < maxLen * 0.6) {
-        out.push(current);
-        current = '';
-      }
+function keepInBody(l: ClassifiedLine, inProse: boolean): boolean {
+  if (l.own === 'bad') return l.size >= 70 && !l.furniture;
+  return inProse || !(l.own === 'short' && l.size < MIN_LABEL_SIZE && !endsLikeSentence(l.text));
+}
+
+/** Text with no prose line long enough to be sure of: every prose-shaped line is taken as content. */
+function promoteProse(lines: ClassifiedLine[]): void {
+  for (const l of lines) if (l.own !== 'bad' && (l.own === 'near' || isProse(l.text))) l.own = 'good';
+}
+
+interface Header {
+  title: string;
+  titleIndex: number;
+}
+
+/**
+ * The headline: the nearest headline-shaped line above the article, preferring one set off by blank lines as
+ * browsers copy <h1>. Lines of a "related" list cut off by a barrier above the article are not candidates.
+ */
+function findTitle(lines: readonly ClassifiedLine[], start: number, skip: (i: number) => boolean): Header {
+  let loose: Header | undefined;
+  for (let i = start - 1; i >= 0 && i >= start - TITLE_LOOKBACK; i--) {
+    const l = lines[i]!;
+    if (l.barrier) {
+      loose = undefined;
+      continue;
     }
-    if (current) out.push(current);
+    if (l.own === 'bad' || skip(i) || !looksLikeTitle(l.text)) continue;
+    // Headlines rarely end in a full stop; a standfirst above the byline does.
+    if (l.gapBefore && l.gapAfter && !/\.["”’»)]*$/.test(l.text)) return { title: l.text, titleIndex: i };
+    loose ??= { title: l.text, titleIndex: i };
   }
-  return out;
+  return loose ?? { title: '', titleIndex: -1 };
 }
 
-const TITLE_MAX_WORDS = 30;
+/** A standfirst is a sentence or two, not a headline and not a whole paragraph of the story. */
+const STANDFIRST_WORDS = [6, 60] as const;
+/** How many lines below the standfirst the byline or date may sit. */
+const STANDFIRST_META_DISTANCE = 3;
 
-/** Headline-shaped: a few words, not a paragraph of prose, not a lead-in to a list. */
-function looksLikeTitle(p: string): boolean {
-  const words = countWords(p);
-  if (words < 3 || words > TITLE_MAX_WORDS || p.length > 250 || /:$/.test(p)) return false;
-  // Two sentences, or one long full-stopped sentence, is a lead paragraph rather than a headline.
-  if (/\p{Ll}{2,}[.!?]["”’]?\s+["“‘]?\p{Lu}/u.test(p)) return false;
-  return !(endsLikeSentence(p) && words > 15);
+/**
+ * The standfirst, when it is clear: the first line under the headline reads as prose and the byline or date
+ * comes right after it, so it is not the article's first paragraph. Marks the line used.
+ */
+function findSubtitle(
+  lines: readonly ClassifiedLine[],
+  titleIndex: number,
+  end: number,
+  used: Set<number>,
+  metaLines: ReadonlySet<number>,
+): string | undefined {
+  if (titleIndex < 0) return undefined;
+  let j = titleIndex + 1;
+  while (j < end && used.has(j)) j++;
+  const l = lines[j];
+  if (!l || l.own === 'bad' || l.barrier) return undefined;
+  const words = roughWordCount(l.text);
+  if (words < STANDFIRST_WORDS[0] || words > STANDFIRST_WORDS[1]) return undefined;
+  for (let k = j + 1; k <= j + STANDFIRST_META_DISTANCE && k < lines.length; k++) {
+    if (metaLines.has(k)) {
+      used.add(j);
+      return l.text;
+    }
+    if (!used.has(k)) return undefined;
+  }
+  return undefined;
 }
 
-/** When the dump has no headline line, the first sentence of the lead stands in, cut at a word boundary. */
-export function titleFromProse(p: string): string {
-  const sentence = /^.{10,}?[.!?。！？](?=\s|$)/u.exec(p)?.[0] ?? p;
-  if (sentence.length <= 120) return sentence;
-  return `${sentence.slice(0, 120).replace(/\s+\S*$/, '')}…`;
+/** Bullets copied with list items; the block kind says it is a list item instead. */
+const BULLET = /^(?:[-•*–·▪►]|\d{1,3}[.)])\s+/;
+
+/** Longer than this, a line in a block of lines is a paragraph set without margins, not a list item. */
+const LIST_ITEM_MAX = 200;
+const HEADING_MAX_WORDS = 15;
+
+/**
+ * Structure a copy keeps: a subheading is a short unpunctuated line set off by blank lines, as browsers copy
+ * <h2>; list items are lines copied without blank lines between them (<li>) or with a bullet. Undefined when
+ * the body is paragraphs only.
+ */
+function toBlocks(lines: readonly ClassifiedLine[], at: readonly number[]): Block[] | undefined {
+  let structured = false;
+  // Lines of one block must be neighbours in the dump too, not only after furniture between them went.
+  const joined = (i: number) => at[i + 1] === at[i]! + 1 && !lines[i]!.gapAfter;
+  const blocks = lines.map((l, i): Block => {
+    const bullet = BULLET.test(l.text);
+    const heading =
+      i > 0 &&
+      i < lines.length - 1 &&
+      l.gapBefore &&
+      l.gapAfter &&
+      !bullet &&
+      roughWordCount(l.text) <= HEADING_MAX_WORDS &&
+      !endsLikeSentence(l.text);
+    if (heading) {
+      structured = true;
+      return { kind: 'heading', level: 2, text: l.text };
+    }
+    const inBlock = (i > 0 && joined(i - 1)) || (i < lines.length - 1 && joined(i));
+    if (bullet || (inBlock && l.size < LIST_ITEM_MAX)) {
+      structured = true;
+      const ordered = bullet && /^\d/.test(l.text);
+      return { kind: 'list-item', text: l.text.replace(BULLET, ''), ...(ordered ? { ordered } : {}) };
+    }
+    return { kind: 'paragraph', text: l.text };
+  });
+  return structured ? blocks : undefined;
 }
 
-/** Where datelines and bylines sit: between the headline and the first few paragraphs. */
-const META_ZONE = 3;
-
+/**
+ * A page's text copied as plain text (select-all + copy, or a copy of the article area): menus, breadcrumb,
+ * headline, captions, the story, teasers, comments and footer, one block per line. Lines are classified on
+ * their own (text/classify.ts: length and function-word density, as jusText does; known furniture), the story
+ * is the best-scoring run of lines (text/region.ts), and the headline, byline, date, breadcrumb and captions
+ * are read around and inside it. Measured on the dev corpus by bench/text-dump.ts.
+ */
 export function parseTextDump(text: string): Extracted {
-  const paras = splitParagraphs(text);
+  const lines = classifyLines(dumpLines(text));
+  let region = mainRegion(lines);
+  if (!region) {
+    promoteProse(lines);
+    region = mainRegion(lines);
+  }
+  const [start, end] = region ?? [lines.length, lines.length];
+
+  const used = new Set<number>();
   const captions: Caption[] = [];
-  const body: string[] = [];
   let breadcrumb: string[] | undefined;
-  let title = '';
   let publishedAt: string | undefined;
   let authors: string[] = [];
 
-  const takeMeta = (p: string): boolean => {
-    const date = parseDateLine(p);
-    if (date) {
-      publishedAt ??= date;
-      return true;
-    }
-    const byline = parseByline(p);
-    if (byline) {
-      if (authors.length === 0) authors = byline;
-      return true;
-    }
-    return false;
-  };
-
-  let i = 0;
-  // Header zone: navigation, breadcrumb, kicker words, dateline and captions of the lead photo come before
-  // the headline. The first headline-shaped line ends it; a prose line means there is no headline line.
-  for (; i < paras.length && !title; i++) {
-    const p = paras[i]!;
-    if (isBoilerplate(p)) continue;
-    const crumbs = parseBreadcrumbLine(p);
+  // Breadcrumb: the nearest trail above the article.
+  for (let i = start - 1; i >= 0 && !breadcrumb; i--) {
+    const crumbs = parseBreadcrumbLine(lines[i]!.text);
     if (crumbs) {
-      breadcrumb ??= crumbs;
-      continue;
+      breadcrumb = crumbs;
+      used.add(i);
     }
-    if (takeMeta(p)) continue;
-    const caption = asCaption(p);
-    if (caption) {
-      captions.push(caption);
-      continue;
-    }
-    if (looksLikeTitle(p)) title = p;
-    else if (isProse(p)) break;
   }
 
-  const bodyStart = i;
-  for (; i < paras.length; i++) {
-    const p = paras[i]!;
-    if (isBoilerplate(p)) continue;
-    const caption = asCaption(p);
-    if (caption) {
-      captions.push(caption);
-      continue;
-    }
-    if (body.length === 0 && i - bodyStart < META_ZONE && takeMeta(p)) continue;
-    body.push(p);
+  const metaLines = new Set<number>();
+  const meta = (i: number): boolean => {
+    const t = lines[i]!.text;
+    const date = dateLine(t);
+    if (date) publishedAt ??= date;
+    const byline = date ? postedAuthors(t) : bylineLine(t);
+    if (byline && authors.length === 0) authors = byline;
+    if (!date && !byline) return false;
+    metaLines.add(i);
+    return true;
+  };
+  const isMetaLine = (i: number): boolean =>
+    !!dateLine(lines[i]!.text) || !!bylineLine(lines[i]!.text) || !!asCaption(lines[i]!.text);
+  let { title, titleIndex } = findTitle(
+    lines,
+    start,
+    (i) => used.has(i) || isMetaLine(i) || !!creditOnly(lines[i]!.text),
+  );
+
+  // The headline can open the region itself when nothing above it looks like one.
+  let bodyStart = start;
+  const first = lines[start];
+  if (!title && first && looksLikeTitle(first.text) && !endsLikeSentence(first.text) && start + 1 < end) {
+    title = first.text;
+    titleIndex = start;
+    bodyStart = start + 1;
   }
 
-  const paragraphs = trimTrailingFooter(body);
+  // Header zone (headline to article) and the article: captions, credits, bylines and dates come out.
+  const zoneStart = titleIndex >= 0 ? titleIndex + 1 : Math.max(0, start - META_ZONE);
+  for (let i = zoneStart; i < end; i++) {
+    if (used.has(i) || i === titleIndex) continue;
+    const t = lines[i]!.text;
+    if (i < bodyStart + META_ZONE && meta(i)) {
+      used.add(i);
+      continue;
+    }
+    const credit = creditOnly(t);
+    if (credit) {
+      used.add(i);
+      const prev = lines[i - 1];
+      // The caption is the line right above the credit in the same block; across a blank line it is body text.
+      const own = prev && !lines[i]!.gapBefore && i - 1 >= zoneStart && !used.has(i - 1);
+      if (prev && own && roughWordCount(prev.text) <= MAX_CAPTION_WORDS) {
+        used.add(i - 1);
+        const idx = captions.findIndex((c) => c.text === prev.text);
+        if (idx >= 0) captions.splice(idx, 1);
+        captions.push({ text: prev.text, credit });
+      }
+      continue;
+    }
+    const caption = asCaption(t);
+    if (caption) {
+      used.add(i);
+      captions.push(caption);
+    }
+  }
+
+  const inProse = sandwiched(lines);
+  const subtitle = findSubtitle(lines, titleIndex, end, used, metaLines);
+
+  const at: number[] = [];
+  for (let i = bodyStart; i < end; i++) {
+    const l = lines[i]!;
+    if (keepInBody(l, inProse[i]!) && !used.has(i) && l.text !== title) at.push(i);
+  }
+  // A trailing line that is neither prose nor part of a list is a leftover of the page's footer.
+  while (at.length > 1 && !isProse(lines[at.at(-1)!]!.text) && lines[at.at(-1)!]!.gapBefore) at.pop();
+  const bodyLines = at.map((i) => lines[i]!);
+
+  const blocks = toBlocks(bodyLines, at);
+  const paragraphs = blocks ? blocks.map((b) => b.text) : bodyLines.map((l) => l.text);
   if (!title && paragraphs.length > 0) title = titleFromProse(paragraphs[0]!);
   const section = breadcrumb ? sectionFromBreadcrumb(breadcrumb, title) : undefined;
-  return { title: normalizeSpace(title), paragraphs, captions, breadcrumb, section, authors, publishedAt };
+  return {
+    title: normalizeSpace(title),
+    ...(subtitle ? { subtitle } : {}),
+    paragraphs,
+    ...(blocks ? { blocks } : {}),
+    captions,
+    breadcrumb,
+    section,
+    authors,
+    publishedAt,
+  };
 }
