@@ -14,14 +14,18 @@ const esmOnly = [
   'domutils',
   'entities',
   'nth-check',
+  // unpdf's pdf.js build is ESM (dist/pdfjs.mjs), imported by shared/core/parse/pdf.ts.
+  'unpdf',
 ];
 
 const swc = ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }];
 const common = {
-  transform: { '^.+\\.(ts|js)$': swc },
+  transform: { '^.+\\.(ts|m?js)$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  // `unpdf/pdfjs` is exported for `import` only, which jest's resolver (require conditions) cannot see.
+  moduleNameMapper: { '^unpdf/pdfjs$': '<rootDir>/node_modules/unpdf/dist/pdfjs.mjs' },
   testEnvironment: 'node',
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };
 
 /** @type {import('jest').Config} */

@@ -1,5 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { ParsedArticle, Rejection, TaggedArticle } from '../../shared/core/article';
+import {
+  articlesOf,
+  type ParsedArticle,
+  type Rejection,
+  type TaggedArticle,
+} from '../../shared/core/article';
 import { articleIdFor } from '../../shared/core/article-id';
 import { parseDocument } from '../../shared/core/parse';
 import { tagArticle } from '../../shared/core/tag';
@@ -28,7 +33,7 @@ function summary(o: Outcome): string {
   if ('rejection' in o) return `${o.path}\n  rejected  ${o.rejection.code}: ${o.rejection.message}`;
   const a = o.article;
   const lines = [
-    `${o.path}`,
+    a.feed ? `${o.path}  (feed item ${a.feed.itemKey})` : `${o.path}`,
     `  title     ${a.title || '(no title)'}`,
     `  section   ${a.section ?? '-'}`,
     `  language  ${a.language}   words ${a.body.wordCount}   captions ${a.captions.length}`,
@@ -71,25 +76,28 @@ async function processFiles(
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
   let exitCode = 0;
   for (const { path } of files) {
-    let outcome: Outcome;
+    let outcomes: Outcome[];
     try {
       const size = (await stat(path)).size;
       // Do not read a file we are going to refuse anyway; it may be far larger than memory.
       if (size > maxBytes) {
-        outcome = {
-          path,
-          rejection: { code: 'TOO_LARGE', message: `${size} bytes exceeds the ${maxBytes}-byte input cap` },
-        };
+        outcomes = [
+          {
+            path,
+            rejection: { code: 'TOO_LARGE', message: `${size} bytes exceeds the ${maxBytes}-byte input cap` },
+          },
+        ];
       } else {
-        const parsed = parseDocument({
+        const parsed = await parseDocument({
           bytes: await readFile(path),
           id: articleIdFor(path),
           source: { path },
           maxBytes,
         });
-        outcome = parsed.ok
-          ? { path, article: tag ? tagArticle(parsed.article) : parsed.article }
-          : { path, rejection: parsed.rejection };
+        // A feed is one article per item, each on its own line.
+        outcomes = parsed.ok
+          ? articlesOf(parsed).map((a) => ({ path, article: tag ? tagArticle(a) : a }))
+          : [{ path, rejection: parsed.rejection }];
       }
     } catch (err) {
       // Unreadable (permissions, vanished mid-run): say so and go on with the rest.
@@ -97,7 +105,7 @@ async function processFiles(
       exitCode = 1;
       continue;
     }
-    await writeLine(out, opts.jsonl ? jsonLine(outcome) : summary(outcome));
+    for (const outcome of outcomes) await writeLine(out, opts.jsonl ? jsonLine(outcome) : summary(outcome));
   }
   // A rejected input is a result, not a failure of the command.
   return exitCode;

@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchWriteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -15,9 +16,9 @@ import {
   summaryOf,
   type ApplyResult,
   type ArticleRecord,
-  type ArticleStatus,
   type ArticleSummary,
   type FacetKind,
+  type RecordStatus,
 } from '../core/index-model';
 import { writeUnitsFor } from '../core/write-units';
 import type { IndexReader, ListOptions, Page } from '../stages/query';
@@ -34,6 +35,8 @@ const FACET_SK_PREFIX = 'FACET#';
 const CALENDAR_PK = 'CALENDAR';
 const CALENDAR_SK_PREFIX = 'MONTH#';
 const MAX_ATTEMPTS = 5;
+/** A feed's items, one item each under the feed's partition: `MEMBER#<item id>`. */
+const MEMBER_SK_PREFIX = 'MEMBER#';
 
 const articlePk = (id: string) => `ARTICLE#${id}`;
 
@@ -98,7 +101,7 @@ export class ArticleIndex implements IndexReader {
     return this.listPartition(facetKey(kind, value), options);
   }
 
-  async listByStatus(status: ArticleStatus, options: ListOptions = {}): Promise<Page<ArticleSummary>> {
+  async listByStatus(status: RecordStatus, options: ListOptions = {}): Promise<Page<ArticleSummary>> {
     return this.listPartition(statusKey(status), options);
   }
 
@@ -132,7 +135,52 @@ export class ArticleIndex implements IndexReader {
     return { items, cursor: more ? encodeCursor({ month: months[index]!, key: undefined }) : undefined };
   }
 
-  async countByStatus(status: ArticleStatus): Promise<number> {
+  /**
+   * Remembers that a feed produced these items. Members are only ever added: an item that fell off the
+   * feed's window is still the feed's, and is withdrawn with it. Idempotent puts, safe to repeat.
+   */
+  async addMembers(feedId: string, itemIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < itemIds.length; i += 25) {
+      let requests: Array<{ PutRequest: { Item: Record<string, unknown> } }> = itemIds
+        .slice(i, i + 25)
+        .map((itemId) => ({
+          PutRequest: {
+            Item: { pk: articlePk(feedId), sk: `${MEMBER_SK_PREFIX}${itemId}`, kind: 'FeedMember', itemId },
+          },
+        }));
+      for (let attempt = 1; requests.length > 0; attempt++) {
+        const out = await this.db.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+        );
+        requests = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+        if (requests.length && attempt >= MAX_ATTEMPTS)
+          throw new Error(`${requests.length} feed members were not written`);
+        if (requests.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      }
+    }
+  }
+
+  /** Every item a feed has produced. */
+  async members(feedId: string): Promise<string[]> {
+    const ids: string[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
+          ExpressionAttributeValues: { ':pk': articlePk(feedId), ':member': MEMBER_SK_PREFIX },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) ids.push(String(item.itemId));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return ids;
+  }
+
+  async countByStatus(status: RecordStatus): Promise<number> {
     let count = 0;
     let startKey: Record<string, unknown> | undefined;
     do {

@@ -76,7 +76,33 @@ export interface ParsedArticle {
   canonicalUrl?: string;
   /** Site name or publisher. */
   siteName?: string;
+  /** Set when the article is one item of a feed (RSS, Atom, JSON Feed): which feed, and which item in it. */
+  feed?: FeedItemRef;
   parsedAt: string;
+}
+
+export interface FeedItemRef {
+  /** The feed object's own id (the id its key or path maps to). */
+  id: string;
+  title?: string;
+  url?: string;
+  /** What identifies the item inside the feed: its guid/id, else its link, else title and date. */
+  itemKey: string;
+  /** Fingerprint of the item's content, so an unchanged item in a refreshed feed is not a new version. */
+  itemHash: string;
+}
+
+/** A feed parses into one article per item; the feed itself is the container that lists them. */
+export interface ParsedFeed {
+  /** The feed object's id; every item's id is derived from it and the item's key. */
+  id: string;
+  format: 'rss' | 'atom' | 'json';
+  title: string;
+  url?: string;
+  source: SourceRef;
+  items: ParsedArticle[];
+  /** Items left out, e.g. with neither title nor text. */
+  skipped: Array<{ itemKey: string; rejection: Rejection }>;
 }
 
 export type EntityType = 'person' | 'organization' | 'place';
@@ -119,4 +145,17 @@ export interface Rejection {
   message: string;
 }
 
-export type ParseOutcome = { ok: true; article: ParsedArticle } | { ok: false; rejection: Rejection };
+/**
+ * One article, several (a feed: check `feed` before `article`), or a rejection. The `?: undefined` members
+ * let callers test `outcome.feed` / `outcome.article` directly.
+ */
+export type ParseOutcome =
+  | { ok: true; article: ParsedArticle; feed?: undefined }
+  | { ok: true; feed: ParsedFeed; article?: undefined }
+  | { ok: false; rejection: Rejection };
+
+/** Every article a successful outcome holds: one, or each item of a feed. */
+export function articlesOf(outcome: ParseOutcome): ParsedArticle[] {
+  if (!outcome.ok) return [];
+  return outcome.feed ? outcome.feed.items : [outcome.article];
+}

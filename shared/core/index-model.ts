@@ -1,5 +1,5 @@
 import type { Entity, Rejection, TaggedArticle } from './article';
-import type { SourceObject } from './messages';
+import type { ContainerMessage, SourceObject } from './messages';
 import { RAW_PREFIX } from '../topology';
 
 /**
@@ -8,12 +8,18 @@ import { RAW_PREFIX } from '../topology';
  *
  *   pk ARTICLE#<id>  sk ARTICLE          the record; gsi1 STATUS#<status> lists by status
  *   pk ARTICLE#<id>  sk FACET#<facet>    one per facet; gsi1 <facet> lists articles by it
+ *   pk ARTICLE#<id>  sk MEMBER#<item>    a feed's items, every one it ever produced (for withdrawing them)
  *   pk CALENDAR      sk MONTH#<yyyy-mm>  one per month with articles, for walking NEWEST#<month>
  *   gsi1sk = <article date>#<id>, so every list is newest-first within a date range.
  */
 
 export type ArticleStatus = 'indexed' | 'rejected' | 'deleted';
 export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['indexed', 'rejected', 'deleted'];
+/**
+ * A record's status: an article's, or `feed` for a feed object, which is not an article itself but the
+ * container of its items (listed under STATUS#feed, never faceted or published).
+ */
+export type RecordStatus = ArticleStatus | 'feed';
 
 export type FacetKind = 'entity' | 'section' | 'tag' | 'source' | 'newest';
 
@@ -26,11 +32,18 @@ export interface EntitySummary {
 
 export interface ArticleRecord {
   id: string;
-  status: ArticleStatus;
+  status: RecordStatus;
   /** Counts accepted content changes: 1 on first index, +1 per changed re-upload. */
   version: number;
   versionToken: string;
-  source: { bucket: string; key: string; versionId?: string; etag?: string; size?: number };
+  source: {
+    bucket: string;
+    key: string;
+    versionId?: string;
+    etag?: string;
+    size?: number;
+    contentHash?: string;
+  };
   /** Folder under incoming/ the file was dropped in ("incoming/presstv/x.txt" -> "presstv"). */
   sourceName: string;
   /** Sort date: published date when the article states one, else when it was first indexed. */
@@ -47,6 +60,10 @@ export interface ArticleRecord {
   keyPhrases?: string[];
   rejection?: Rejection;
   deletedAt?: string;
+  /** For a feed item: the id of the feed (container) it came from. */
+  feedId?: string;
+  /** For a feed container: what its last accepted upload held. */
+  feed?: { format: string; url?: string; itemCount: number; itemIds: string[] };
 }
 
 export type ApplyResult =
@@ -74,7 +91,7 @@ export function facetKey(kind: FacetKind, value: string): string {
   return `${kind.toUpperCase()}#${kind === 'newest' ? value : normalizeFacetValue(value)}`;
 }
 
-export const statusKey = (status: ArticleStatus): string => `STATUS#${status}`;
+export const statusKey = (status: RecordStatus): string => `STATUS#${status}`;
 export const monthOf = (isoDate: string): string => isoDate.slice(0, 7);
 export const dateSortKey = (isoDate: string, id: string): string => `${isoDate}#${id}`;
 
@@ -122,6 +139,7 @@ function sourceFields(source: SourceObject): ArticleRecord['source'] {
     versionId: source.versionId,
     etag: source.etag,
     size: source.size,
+    ...(source.contentHash ? { contentHash: source.contentHash } : {}),
   };
 }
 
@@ -163,6 +181,34 @@ export function indexedRecord(
         ...(e.captionOnly ? { captionOnly: true } : {}),
       })),
     keyPhrases: article.keyPhrases.slice(0, MAX_TAG_FACETS).map((k) => k.text),
+    ...(article.feed ? { feedId: article.feed.id } : {}),
+  };
+}
+
+/** The item ids a container record keeps inline (all of them stay as MEMBER# items). */
+export const MAX_INLINE_ITEM_IDS = 200;
+
+/** A feed object's record: the container of its items. */
+export function containerRecord(message: ContainerMessage, now: string, prev: Previous): ArticleRecord {
+  const { source, container } = message;
+  const firstIndexedAt = prev.record?.firstIndexedAt ?? now;
+  return {
+    id: message.articleId,
+    status: 'feed',
+    version: nextVersion(prev.record, source),
+    versionToken: source.sequencer,
+    source: sourceFields(source),
+    sourceName: sourceNameOf(source.key),
+    articleDate: firstIndexedAt,
+    firstIndexedAt,
+    updatedAt: now,
+    ...(container.title ? { title: container.title } : {}),
+    feed: {
+      format: container.format,
+      ...(container.url ? { url: container.url } : {}),
+      itemCount: container.itemIds.length,
+      itemIds: container.itemIds.slice(0, MAX_INLINE_ITEM_IDS),
+    },
   };
 }
 
@@ -213,9 +259,14 @@ export function deletedRecord(
   };
 }
 
-/** Same bytes again (a redelivered event, moto's extra Put on multipart) is not a new version. */
+/**
+ * Same bytes again (a redelivered event, moto's extra Put on multipart) is not a new version. A feed item
+ * is compared by its own fingerprint: the feed's ETag changes whenever any item does.
+ */
 export function isSameContent(prev: ArticleRecord | undefined, source: SourceObject): boolean {
-  return !!prev && prev.status !== 'deleted' && !!source.etag && prev.source.etag === source.etag;
+  if (!prev || prev.status === 'deleted') return false;
+  if (source.contentHash || prev.source.contentHash) return prev.source.contentHash === source.contentHash;
+  return !!source.etag && prev.source.etag === source.etag;
 }
 
 function nextVersion(prev: ArticleRecord | undefined, source: SourceObject): number {

@@ -1,5 +1,6 @@
 import type { TaggedArticle } from '../core/article';
 import {
+  containerRecord,
   deletedRecord,
   indexedRecord,
   isSameContent,
@@ -7,7 +8,12 @@ import {
   type ApplyResult,
   type ArticleRecord,
 } from '../core/index-model';
-import type { IndexQueueMessage, PublishQueueMessage } from '../core/messages';
+import type {
+  ContainerMessage,
+  IndexQueueMessage,
+  PublishQueueMessage,
+  SourceObject,
+} from '../core/messages';
 import type { DocumentStorePort, MessageSender, StageLogger } from './ports';
 
 /** The slice of ArticleIndex this stage uses. */
@@ -18,6 +24,10 @@ export interface IndexWriter {
     next: (previous: ArticleRecord | undefined) => ArticleRecord,
     isUnchanged?: (previous: ArticleRecord) => boolean,
   ): Promise<ApplyResult>;
+  /** Records that a feed produced these items (never forgets one). */
+  addMembers(feedId: string, itemIds: readonly string[]): Promise<void>;
+  /** Every item a feed ever produced. */
+  members(feedId: string): Promise<string[]>;
 }
 
 export interface IndexStageDeps {
@@ -35,7 +45,9 @@ export async function handleIndexMessage(
   const now = (deps.now?.() ?? new Date()).toISOString();
   const { articleId, source } = message;
   let result: ApplyResult;
-  if (message.kind === 'upsert') {
+  if (message.kind === 'container') {
+    result = await applyContainer(message, now, deps);
+  } else if (message.kind === 'upsert') {
     const article = await deps.documents.load<TaggedArticle>(message.doc);
     result = await deps.index.apply(
       articleId,
@@ -61,7 +73,68 @@ export async function handleIndexMessage(
       const reason = message.kind === 'reject' ? 'rejected' : 'deleted';
       await deps.toPublish.send({ kind: 'withdraw', articleId, source, reason });
     }
+    // A deleted feed takes every item it ever produced with it. Also when this very delete was applied
+    // before (a redelivery after a crash mid-way): the per-item tokens make the repeat harmless.
+    const isThisDelete =
+      result.outcome === 'applied' ||
+      (result.outcome === 'stale' &&
+        result.current.status === 'deleted' &&
+        result.current.versionToken === source.sequencer);
+    if (message.kind === 'delete' && isThisDelete) {
+      const items = await deps.index.members(articleId);
+      if (items.length)
+        deps.logger.info('withdrawing the items of a deleted feed', { articleId, items: items.length });
+      await withdrawItems(items, source, now, deps);
+    }
   }
   deps.logger.info('index write', { articleId, kind: message.kind, outcome: result.outcome });
   return result;
+}
+
+/**
+ * A feed's container: its members are recorded first (whatever happens next, a delete finds them), then
+ * the container record itself, under the same version token rules as an article.
+ */
+async function applyContainer(
+  message: ContainerMessage,
+  now: string,
+  deps: IndexStageDeps,
+): Promise<ApplyResult> {
+  const { articleId, source } = message;
+  await deps.index.addMembers(articleId, message.container.itemIds);
+  const result = await deps.index.apply(
+    articleId,
+    source.sequencer,
+    (previous) => containerRecord(message, now, { record: previous }),
+    (previous) => previous.status === 'feed' && isSameContent(previous, source),
+  );
+  // The key held an article before it held a feed: that article is out.
+  if (result.outcome === 'applied' && result.previous?.status === 'indexed')
+    await deps.toPublish.send({ kind: 'withdraw', articleId, source, reason: 'deleted' });
+  // The feed was deleted after this upload (events arrive out of order): its items, still on their way
+  // through the tagger, must find tombstones newer than themselves.
+  if (result.outcome === 'stale' && result.current.status === 'deleted') {
+    const tombstone: SourceObject = {
+      ...source,
+      sequencer: result.current.versionToken,
+      eventTime: result.current.deletedAt ?? source.eventTime,
+    };
+    await withdrawItems(message.container.itemIds, tombstone, now, deps);
+  }
+  return result;
+}
+
+async function withdrawItems(
+  itemIds: readonly string[],
+  source: SourceObject,
+  now: string,
+  deps: IndexStageDeps,
+): Promise<void> {
+  for (const itemId of itemIds) {
+    const r = await deps.index.apply(itemId, source.sequencer, (previous) =>
+      deletedRecord(itemId, source, now, { record: previous }),
+    );
+    if (r.outcome === 'applied' && r.previous?.status === 'indexed')
+      await deps.toPublish.send({ kind: 'withdraw', articleId: itemId, source, reason: 'deleted' });
+  }
 }

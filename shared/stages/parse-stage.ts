@@ -1,9 +1,10 @@
+import type { ParsedFeed } from '../core/article';
 import { articleIdFor } from '../core/article-id';
 import type { IndexQueueMessage, SourceObject, TagQueueMessage } from '../core/messages';
 import { parseDocument } from '../core/parse';
 import { readS3Notification } from '../core/s3-event';
 import { RAW_PREFIX } from '../topology';
-import { failureAsRejection } from './pure-step';
+import { failureAsRejectionAsync } from './pure-step';
 import type { DocumentStorePort, MessageSender, ObjectReader, StageLogger } from './ports';
 
 export interface ParseStageDeps {
@@ -70,7 +71,7 @@ async function parseCreatedObject(articleId: string, eventSource: SourceObject, 
     versionId: read.versionId ?? eventSource.versionId,
     size: read.bytes.length,
   };
-  const outcome = failureAsRejection('PARSE_FAILED', () =>
+  const outcome = await failureAsRejectionAsync('PARSE_FAILED', () =>
     parseDocument({
       bytes: read.bytes,
       id: articleId,
@@ -93,10 +94,55 @@ async function parseCreatedObject(articleId: string, eventSource: SourceObject, 
     await deps.toIndex.send({ kind: 'reject', articleId, source, rejection: outcome.rejection });
     return;
   }
+  if (outcome.feed) {
+    await sendFeed(outcome.feed, articleId, source, deps);
+    return;
+  }
   const doc = await deps.documents.save(outcome.article, {
     articleId,
     versionToken: source.sequencer,
     stage: 'parsed',
   });
   await deps.toTag.send({ kind: 'upsert', articleId, source, doc });
+}
+
+/** Items go out a few at a time: a feed has tens to hundreds of them. */
+const FEED_SEND_CONCURRENCY = 8;
+
+/**
+ * A feed: the container (the list of item ids) to the index first, then each item to the tagger as an
+ * article of its own. Each item's source carries its fingerprint, so an unchanged item in a refreshed feed
+ * is not a new version. A retried message sends everything again; the index's version tokens and
+ * fingerprints make that harmless.
+ */
+async function sendFeed(feed: ParsedFeed, articleId: string, source: SourceObject, deps: ParseStageDeps) {
+  await deps.toIndex.send({
+    kind: 'container',
+    articleId,
+    source,
+    container: {
+      format: feed.format,
+      title: feed.title,
+      ...(feed.url ? { url: feed.url } : {}),
+      itemIds: feed.items.map((item) => item.id),
+    },
+  });
+  deps.logger.info('feed parsed', {
+    key: source.key,
+    items: feed.items.length,
+    skipped: feed.skipped.length,
+  });
+  const queue = [...feed.items];
+  const worker = async () => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      const itemSource: SourceObject = { ...source, contentHash: item.feed?.itemHash };
+      const doc = await deps.documents.save(item, {
+        articleId: item.id,
+        versionToken: source.sequencer,
+        stage: 'parsed',
+      });
+      await deps.toTag.send({ kind: 'upsert', articleId: item.id, source: itemSource, doc });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FEED_SEND_CONCURRENCY, queue.length) }, worker));
 }

@@ -12,7 +12,23 @@ export function failureAsRejection<T extends { ok: boolean }>(
   try {
     return step();
   } catch (error) {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { ok: false, rejection: { code, message: message.slice(0, 500) } };
+    return asRejection(code, error);
   }
+}
+
+/** The same for a step that is pure but asynchronous (the PDF and DOCX readers are). */
+export async function failureAsRejectionAsync<T extends { ok: boolean }>(
+  code: Extract<RejectionCode, 'PARSE_FAILED' | 'TAG_FAILED'>,
+  step: () => Promise<T>,
+): Promise<T | { ok: false; rejection: Rejection }> {
+  try {
+    return await step();
+  } catch (error) {
+    return asRejection(code, error);
+  }
+}
+
+function asRejection(code: RejectionCode, error: unknown): { ok: false; rejection: Rejection } {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { ok: false, rejection: { code, message: message.slice(0, 500) } };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { articleIdFor } from '../../shared/core/article-id';
 import { parseFiles, tagFiles } from '../../cli/commands/offline';
+import { makePdf } from '../support/make-pdf';
 
 const SEEDS = join(__dirname, '../../..', 'shared/seeds');
 
@@ -45,7 +46,8 @@ beforeAll(() => {
     join(dir, 'a-page.html'),
     '<!doctype html><html lang="en"><head><title>Library opens late | Town Post</title></head><body><article><h1>Library opens late</h1><p>The central library in Leeds will stay open until ten on weekdays from next month, the council said on Tuesday.</p></article></body></html>',
   );
-  writeFileSync(join(dir, 'c-scan.pdf'), '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n');
+  // A scanned page: an image and no text layer, which copydesk cannot read without OCR.
+  writeFileSync(join(dir, 'c-scan.pdf'), makePdf([{ image: { width: 2, height: 2 } }]));
   mkdirSync(join(dir, 'nested'));
   writeFileSync(join(dir, 'nested', 'empty.txt'), '   \n');
 });
@@ -70,7 +72,7 @@ describe('copydesk parse (offline)', () => {
     expect(text!.entities).toBeUndefined();
     expect(pdf).toEqual({
       source: { path: paths[2] },
-      rejected: { code: 'UNSUPPORTED_TYPE', message: expect.stringMatching(/PDF/) },
+      rejected: { code: 'NO_CONTENT', message: expect.stringMatching(/PDF has no text layer/) },
     });
     expect(empty!.rejected.code).toBe('EMPTY');
   });
@@ -94,7 +96,7 @@ describe('copydesk parse (offline)', () => {
     await parseFiles([join(dir, 'a-page.html'), join(dir, 'c-scan.pdf')], { jsonl: false }, out);
     expect(out.text).toContain('Library opens late');
     expect(out.text).toContain('language  en');
-    expect(out.text).toMatch(/rejected\s+UNSUPPORTED_TYPE/);
+    expect(out.text).toMatch(/rejected\s+NO_CONTENT/);
   });
 
   it('exits 2 when a path does not exist', async () => {

@@ -1,12 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { ParseOutcome, ParsedArticle, RejectionCode } from '../../shared/core/article';
+import {
+  articlesOf,
+  type ParseOutcome,
+  type ParsedArticle,
+  type RejectionCode,
+} from '../../shared/core/article';
 import { parseDocument, type ParseInput } from '../../shared/core/parse';
 import { SEED_PATH as SEED } from '../../local/shared-material';
 
 const NOW = new Date('2024-05-01T12:00:00Z');
 
-const parse = (bytes: Uint8Array | string, extra: Partial<ParseInput> = {}): ParseOutcome =>
+const parse = (bytes: Uint8Array | string, extra: Partial<ParseInput> = {}): Promise<ParseOutcome> =>
   parseDocument({
     bytes: typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes,
     id: 'test-id',
@@ -15,14 +20,17 @@ const parse = (bytes: Uint8Array | string, extra: Partial<ParseInput> = {}): Par
     ...extra,
   });
 
-function ok(outcome: ParseOutcome): ParsedArticle {
+async function ok(pending: Promise<ParseOutcome>): Promise<ParsedArticle> {
+  const outcome = await pending;
   if (!outcome.ok)
     throw new Error(`expected an article, got ${outcome.rejection.code}: ${outcome.rejection.message}`);
+  if (!outcome.article) throw new Error(`expected one article, got a feed of ${outcome.feed.items.length}`);
   return outcome.article;
 }
 
-function rejected(outcome: ParseOutcome, code: RejectionCode): string {
-  if (outcome.ok) throw new Error(`expected ${code}, got an article titled "${outcome.article.title}"`);
+async function rejected(pending: Promise<ParseOutcome>, code: RejectionCode): Promise<string> {
+  const outcome = await pending;
+  if (outcome.ok) throw new Error(`expected ${code}, got ${articlesOf(outcome).length} article(s)`);
   expect(outcome.rejection.code).toBe(code);
   expect(outcome.rejection.message.length).toBeGreaterThan(5);
   return outcome.rejection.message;
@@ -35,8 +43,8 @@ const describeSeed = seedPresent ? describe : describe.skip;
 
 describeSeed('the seed article (copied text from a news page)', () => {
   let a: ParsedArticle;
-  beforeAll(() => {
-    a = ok(parse(readFileSync(SEED), { source: { path: 'seed.txt' } }));
+  beforeAll(async () => {
+    a = await ok(parse(readFileSync(SEED), { source: { path: 'seed.txt' } }));
   });
 
   it('is plain text with the headline, breadcrumb and section', () => {
@@ -88,6 +96,30 @@ describeSeed('the seed article (copied text from a news page)', () => {
     expect(a.body.text).not.toMatch(/\u00a0/);
     expect(a.body.wordCount).toBeGreaterThan(380);
     expect(a.body.wordCount).toBeLessThan(460);
+  });
+
+  it('keeps every paragraph in the order of the file, as plain paragraphs', () => {
+    // The first words of each body paragraph of the seed, top to bottom.
+    const starts = [
+      'The foreign ministers',
+      'During the meeting on Sunday',
+      'The Chinese foreign minister said',
+      '“China-Japan relations',
+      'China and Japan have long',
+      'China says some 300,000',
+      'China is also locked',
+      'A thaw in relations',
+      'Kano, the Japanese foreign minister',
+      '“Not only do we need',
+      'Tokyo has pushed',
+      'North Korea says',
+      'The US has permanent',
+    ];
+    expect(a.body.paragraphs.map((p, i) => p.startsWith(starts[i]!))).toEqual(starts.map(() => true));
+    // Nothing in the copy marks a subheading or a list: the body renders as paragraphs only.
+    expect(a.body.html).not.toMatch(/<h\d|<li/);
+    expect(a.subtitle).toBeUndefined();
+    expect(a.publishedAt).toBeUndefined();
   });
 });
 
@@ -141,8 +173,8 @@ const NEWS_PAGE = `<!DOCTYPE html>
 
 describe('HTML pages', () => {
   let a: ParsedArticle;
-  beforeAll(() => {
-    a = ok(parse(NEWS_PAGE, { contentType: 'text/html' }));
+  beforeAll(async () => {
+    a = await ok(parse(NEWS_PAGE, { contentType: 'text/html' }));
   });
 
   it('takes the headline from og:title without the site suffix', () => {
@@ -190,14 +222,14 @@ describe('HTML pages', () => {
     expect(a.body.text).not.toContain('The bridge at dawn');
   });
 
-  it('detects HTML by content, whatever the declared type', () => {
-    const b = ok(parse(NEWS_PAGE, { contentType: 'text/plain' }));
+  it('detects HTML by content, whatever the declared type', async () => {
+    const b = await ok(parse(NEWS_PAGE, { contentType: 'text/plain' }));
     expect(b.format).toBe('html');
     expect(b.title).toBe(a.title);
   });
 
-  it('parses a fragment of markup without html/head/body', () => {
-    const b = ok(
+  it('parses a fragment of markup without html/head/body', async () => {
+    const b = await ok(
       parse(
         '<h1>Budget vote delayed</h1><p>The vote on the budget was delayed by a week, the speaker said on Monday.</p><p>Members will return on the 14th to debate it again.</p>',
       ),
@@ -206,25 +238,25 @@ describe('HTML pages', () => {
     expect(b.body.paragraphs.join(' ')).toContain('The vote on the budget was delayed');
   });
 
-  it('reads <time datetime> and h1 when there is no og metadata, and detects the language', () => {
+  it('reads <time datetime> and h1 when there is no og metadata, and detects the language', async () => {
     const html = `<html><head><title>Wahl in Berlin - Beispiel Zeitung</title></head><body><article>
       <h1>Wahl in Berlin</h1><time datetime="2023-02-12">12. Februar 2023</time>
       <p>Die Berliner haben am Sonntag ein neues Abgeordnetenhaus gewählt. Die Wahlbeteiligung lag bei rund sechzig Prozent und damit niedriger als bei der letzten Wahl.</p>
       <p>Nach den ersten Hochrechnungen liegt die CDU vorn, gefolgt von der SPD und den Grünen, die fast gleichauf liegen.</p>
     </article></body></html>`;
-    const b = ok(parse(html));
+    const b = await ok(parse(html));
     expect(b.title).toBe('Wahl in Berlin');
     expect(b.publishedAt).toBe('2023-02-12T00:00:00.000Z');
     expect(b.language).toBe('de');
   });
-  it('trusts detection over a template’s wrong <html lang> when the text is long and clearly another language', () => {
+  it('trusts detection over a template’s wrong <html lang> when the text is long and clearly another language', async () => {
     const german =
       'Die Berliner haben am Sonntag ein neues Abgeordnetenhaus gewählt. Die Wahlbeteiligung lag bei rund sechzig Prozent und damit niedriger als bei der letzten Wahl vor zwei Jahren. ';
     const html = `<html lang="en"><head><title>Wahl in Berlin</title></head><body><article><h1>Wahl in Berlin</h1>
       <p>${german.repeat(3)}</p><p>Nach den ersten Hochrechnungen liegt die CDU deutlich vorn, gefolgt von der SPD und den Grünen, die fast gleichauf liegen.</p>
     </article></body></html>`;
-    expect(ok(parse(html)).language).toBe('de');
-    expect(ok(parse(NEWS_PAGE)).language).toBe('en');
+    expect((await ok(parse(html))).language).toBe('de');
+    expect((await ok(parse(NEWS_PAGE))).language).toBe('en');
   });
 });
 
@@ -255,8 +287,8 @@ describe('plain text dumps from other sites', () => {
     'Download our app',
   ].join('\n');
 
-  it('finds breadcrumb, title, byline, date and a credited caption; drops furniture', () => {
-    const a = ok(parse(dump));
+  it('finds breadcrumb, title, byline, date and a credited caption; drops furniture', async () => {
+    const a = await ok(parse(dump));
     expect(a.format).toBe('text');
     expect(a.breadcrumb).toEqual(['Home', 'World', 'Europe']);
     expect(a.section).toBe('Europe');
@@ -273,7 +305,7 @@ describe('plain text dumps from other sites', () => {
     expect(a.body.text).not.toMatch(/Read more|Share this|All rights reserved|Download/);
   });
 
-  it('joins hard-wrapped lines into paragraphs', () => {
+  it('joins hard-wrapped lines into paragraphs', async () => {
     const wrapped = [
       'Council approves new cycle lanes',
       '',
@@ -284,7 +316,7 @@ describe('plain text dumps from other sites', () => {
       'Work on the first two routes will begin in September, the council',
       'said, and should be finished before the end of the year.',
     ].join('\n');
-    const a = ok(parse(wrapped));
+    const a = await ok(parse(wrapped));
     expect(a.title).toBe('Council approves new cycle lanes');
     expect(a.body.paragraphs).toEqual([
       'The city council approved a network of protected cycle lanes on Thursday after a debate that lasted more than four hours and drew dozens of residents to the public gallery.',
@@ -292,8 +324,8 @@ describe('plain text dumps from other sites', () => {
     ]);
   });
 
-  it('uses the first sentence as a title when the dump starts with prose', () => {
-    const a = ok(
+  it('uses the first sentence as a title when the dump starts with prose', async () => {
+    const a = await ok(
       parse(
         'The museum will reopen in June after a two-year renovation, its director said on Friday. The collection has been moved back from storage.',
       ),
@@ -306,20 +338,20 @@ describe('plain text dumps from other sites', () => {
 });
 
 describe('rejections', () => {
-  it('EMPTY: zero bytes or whitespace only', () => {
-    rejected(parse(new Uint8Array(0)), 'EMPTY');
-    rejected(parse(' \n\t\r\n  '), 'EMPTY');
-    rejected(parse('\u00a0\u200b\n \u3000'), 'EMPTY');
+  it('EMPTY: zero bytes or whitespace only', async () => {
+    await rejected(parse(new Uint8Array(0)), 'EMPTY');
+    await rejected(parse(' \n\t\r\n  '), 'EMPTY');
+    await rejected(parse('\u00a0\u200b\n \u3000'), 'EMPTY');
   });
 
-  it('TOO_LARGE: over maxBytes, before any decoding', () => {
-    expect(rejected(parse('x'.repeat(101), { maxBytes: 100 }), 'TOO_LARGE')).toMatch(/101/);
-    ok(parse('A title for this\n\nSome body text that is long enough to be kept.', { maxBytes: 1000 }));
+  it('TOO_LARGE: over maxBytes, before any decoding', async () => {
+    expect(await rejected(parse('x'.repeat(101), { maxBytes: 100 }), 'TOO_LARGE')).toMatch(/101/);
+    await ok(parse('A title for this\n\nSome body text that is long enough to be kept.', { maxBytes: 1000 }));
   });
 
-  it('BINARY: NUL bytes, control characters, random bytes', () => {
-    rejected(parse(Buffer.from('hello\u0000world this is not text')), 'BINARY');
-    rejected(
+  it('BINARY: NUL bytes, control characters, random bytes', async () => {
+    await rejected(parse(Buffer.from('hello\u0000world this is not text')), 'BINARY');
+    await rejected(
       parse(Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 7 === 0 ? 0x01 : 0x41)))),
       'BINARY',
     );
@@ -327,13 +359,15 @@ describe('rejections', () => {
     const noise = Buffer.from(
       Array.from({ length: 4096 }, () => ((x = (x * 1103515245 + 12345) >>> 0) >>> 16) & 0xff),
     );
-    rejected(parse(noise), 'BINARY');
+    await rejected(parse(noise), 'BINARY');
   });
 
-  it('UNSUPPORTED_TYPE: recognised formats copydesk does not ingest, named in the message', () => {
+  it('UNSUPPORTED_TYPE: recognised formats copydesk does not ingest, named in the message', async () => {
     const cases: Array<[number[] | string, RegExp]> = [
-      ['%PDF-1.7\n%âãÏÓ\n1 0 obj', /PDF/],
-      [[0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, ...Buffer.from('word/document.xml')], /DOCX/],
+      [[0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, ...Buffer.from('xl/workbook.xml')], /XLSX/],
+      [[0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, ...Buffer.from('ppt/presentation.xml')], /PPTX/],
+      [[0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, ...Buffer.from('mimetypeapplication/epub+zip')], /EPUB/],
+      [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0], /legacy Microsoft Office/],
       [[0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, ...Buffer.from('data.csv')], /ZIP/],
       [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], /PNG/],
       [[0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46], /JPEG/],
@@ -342,41 +376,43 @@ describe('rejections', () => {
     ];
     for (const [bytes, name] of cases) {
       const b = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes);
-      expect(rejected(parse(b), 'UNSUPPORTED_TYPE')).toMatch(name);
+      expect(await rejected(parse(b), 'UNSUPPORTED_TYPE')).toMatch(name);
     }
   });
 
-  it('NO_CONTENT: parsed, but neither title nor body', () => {
-    rejected(
+  it('NO_CONTENT: parsed, but neither title nor body', async () => {
+    await rejected(
       parse(
         '<html><head><script>var a = 1;</script></head><body><nav><a href="/">Home</a></nav></body></html>',
       ),
       'NO_CONTENT',
     );
-    rejected(parse('Share this article\n\nSubscribe to our newsletter'), 'NO_CONTENT');
+    await rejected(parse('Share this article\n\nSubscribe to our newsletter'), 'NO_CONTENT');
   });
 });
 
 describe('gzip', () => {
-  it('parses gzipped HTML', () => {
-    const a = ok(parse(gzipSync(Buffer.from(NEWS_PAGE))));
+  it('parses gzipped HTML', async () => {
+    const a = await ok(parse(gzipSync(Buffer.from(NEWS_PAGE))));
     expect(a.title).toBe('Harbour bridge reopens after repairs');
   });
 
-  it('rejects a decompression bomb as TOO_LARGE without inflating it all', () => {
+  it('rejects a decompression bomb as TOO_LARGE without inflating it all', async () => {
     const bomb = gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x61));
     expect(bomb.length).toBeLessThan(64 * 1024);
-    expect(rejected(parse(bomb, { maxBytes: 1024 * 1024 }), 'TOO_LARGE')).toMatch(/gzip/);
+    expect(await rejected(parse(bomb, { maxBytes: 1024 * 1024 }), 'TOO_LARGE')).toMatch(/gzip/);
   });
 
-  it('rejects truncated gzip as BINARY with a clear message', () => {
+  it('rejects truncated gzip as BINARY with a clear message', async () => {
     const gz = gzipSync(Buffer.from(NEWS_PAGE));
-    expect(rejected(parse(gz.subarray(0, Math.floor(gz.length / 2))), 'BINARY')).toMatch(/truncated|corrupt/);
+    expect(await rejected(parse(gz.subarray(0, Math.floor(gz.length / 2))), 'BINARY')).toMatch(
+      /truncated|corrupt/,
+    );
   });
 });
 
 describe('decoding', () => {
-  it('decodes windows-1252 bytes (invalid UTF-8) without mojibake', () => {
+  it('decodes windows-1252 bytes (invalid UTF-8) without mojibake', async () => {
     const bytes = Buffer.concat([
       Buffer.from('Caf', 'latin1'),
       Buffer.from([0xe9]),
@@ -388,14 +424,14 @@ describe('decoding', () => {
       Buffer.from([0x94]),
       Buffer.from(' of the old town survives, the court ruled on Monday.', 'latin1'),
     ]);
-    const a = ok(parse(bytes));
+    const a = await ok(parse(bytes));
     expect(a.title).toBe('Café owners win appeal');
     expect(a.body.paragraphs[0]).toBe(
       'The “café culture” of the old town survives, the court ruled on Monday.',
     );
   });
 
-  it('honours a declared legacy charset in HTML', () => {
+  it('honours a declared legacy charset in HTML', async () => {
     const html = Buffer.concat([
       Buffer.from('<html><head><meta charset="iso-8859-2"><title>x</title></head><body><h1>Zm', 'latin1'),
       Buffer.from([0xea, 0xb3]),
@@ -409,23 +445,23 @@ describe('decoding', () => {
       Buffer.from([0xb3]),
       Buffer.from('u, a miasto czeka na deszcz od wielu dni.</p></body></html>', 'latin1'),
     ]);
-    const a = ok(parse(html));
+    const a = await ok(parse(html));
     expect(a.body.text).toContain('Mieszkańcy są zmęczeni po tygodniu upału');
   });
 
-  it('keeps valid UTF-8 as is, strips a BOM, and reads UTF-16 with a BOM', () => {
+  it('keeps valid UTF-8 as is, strips a BOM, and reads UTF-16 with a BOM', async () => {
     const text =
       'Zürich café opens “today”\n\nThe new café in Zürich opened its doors on Tuesday morning to a queue of customers.';
-    const a = ok(parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])));
+    const a = await ok(parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])));
     expect(a.title).toBe('Zürich café opens “today”');
-    const b = ok(parse(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])));
+    const b = await ok(parse(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])));
     expect(b.title).toBe('Zürich café opens “today”');
     expect(b.body.paragraphs).toEqual(a.body.paragraphs);
   });
 });
 
 describe('robustness', () => {
-  it('never throws on arbitrary or damaged input', () => {
+  it('never throws on arbitrary or damaged input', async () => {
     let seed = 42;
     const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) / 0x1000000;
     const base = Buffer.from(NEWS_PAGE);
@@ -447,9 +483,9 @@ describe('robustness', () => {
       Buffer.from('\ufeff'),
     );
     for (const bytes of inputs) {
-      const out = parse(bytes);
+      const out = await parse(bytes);
       expect(typeof out.ok).toBe('boolean');
-      if (out.ok) expect(typeof out.article.title).toBe('string');
+      if (out.ok) for (const a of articlesOf(out)) expect(typeof a.title).toBe('string');
       else
         expect(['EMPTY', 'BINARY', 'UNSUPPORTED_TYPE', 'TOO_LARGE', 'NO_CONTENT']).toContain(
           out.rejection.code,

@@ -38,14 +38,15 @@ const describeSeed = seedPresent ? describe : describe.skip;
 
 describeSeed('tagging the seed article', () => {
   let t: TaggedArticle;
-  beforeAll(() => {
-    const parsed = parseDocument({
+  beforeAll(async () => {
+    const parsed = await parseDocument({
       bytes: readFileSync(SEED),
       id: 'seed',
       source: { path: 'seed.txt' },
       now: NOW,
     });
     if (!parsed.ok) throw new Error(parsed.rejection.message);
+    if (!parsed.article) throw new Error('expected one article');
     t = tagArticle(parsed.article, NOW);
   });
 
