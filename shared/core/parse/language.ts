@@ -8,9 +8,15 @@ export function normalizeLanguageTag(tag: string | null | undefined): string | u
   return code;
 }
 
+/**
+ * How much of a text detection reads: enough prose to be sure, and cheap on a long body. Callers may pass
+ * only this much (a prefix of the text) and get the same answer.
+ */
+export const LANGUAGE_SAMPLE_CHARS = 5000;
+
 /** Detection needs some prose to be right; a few words are "und" rather than a guess. */
 export function detectLanguage(text: string): string {
-  const sample = text.slice(0, 5000);
+  const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS);
   if (sample.replace(/[^\p{L}]/gu, '').length < 20) return 'und';
   return normalizeLanguageTag(detect(sample)) ?? 'und';
 }
@@ -23,7 +29,7 @@ export function detectLanguage(text: string): string {
 export function reconcileLanguage(declared: string | undefined, text: string): string {
   if (!declared) return detectLanguage(text);
   if (text.length < 500) return declared;
-  const scores = detectAll(text.slice(0, 5000));
+  const scores = detectAll(text.slice(0, LANGUAGE_SAMPLE_CHARS));
   const top = scores[0];
   const declaredScore = scores.find((s) => s.lang === declared)?.accuracy ?? 0;
   if (top && top.lang !== declared && top.accuracy >= 0.6 && declaredScore < 0.2) {

@@ -46,6 +46,9 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL_NOT_SPACE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 
+/** Whitespace that renditionText changes: a run of two or more, or one that is not a plain space. */
+const NOT_ONE_SPACE = /[\t\n\v\f\r]| {2}/;
+
 function wellFormed(s: string): string {
   const toWellFormed = (s as { toWellFormed?: () => string }).toWellFormed;
   return toWellFormed
@@ -67,10 +70,10 @@ export function renditionText(text: string, preformatted = false): string {
       .replace(/\r\n?/g, '\n')
       .replace(CONTROL, '')
       .replace(/^(?:[ \t]*\n)+|\n[ \t\n]*$/g, '');
-  return s
-    .replace(CONTROL_NOT_SPACE, '')
-    .replace(/[ \t\n\v\f\r]+/g, ' ')
-    .trim();
+  const t = s.replace(CONTROL_NOT_SPACE, '');
+  // Most texts already have single spaces only; replacing each of them with itself would still build a new
+  // copy of every block (the whole body, twice per document, on a large upload).
+  return (NOT_ONE_SPACE.test(t) ? t.replace(/[ \t\n\v\f\r]+/g, ' ') : t).trim();
 }
 
 type Segment = { text: string; href?: string };
