@@ -88,11 +88,13 @@ describe('HTML extraction: a news page with every field', () => {
     x = parseHtml(NEWS);
   });
 
-  it('takes the title from metadata and the standfirst from the dek', () => {
+  it('takes the title from metadata, and keeps the dek once: in the body, not again as the subtitle', () => {
     expect(x.title).toBe('Tram line to reach the north by 2028');
-    expect(x.subtitle).toBe(
+    // The standfirst opens the extracted body, so repeating it as the subtitle would print the lead twice.
+    expect(x.paragraphs[0]).toBe(
       'After ten years of debate the council backs the extension, with half the cost paid by the state.',
     );
+    expect(x.subtitle).toBeUndefined();
   });
 
   it('reads authors, dates, section, breadcrumb, language, canonical URL and site name', () => {
@@ -211,6 +213,46 @@ describe('HTML extraction: metadata fallbacks', () => {
     const html = `<html><head><meta name="description" content="${PROSE[0].slice(0, 120)}..."></head>
       <body><article><h1>Tram vote</h1><p>${PROSE[0]}</p><p>${PROSE[1]}</p></article></body></html>`;
     expect(parseHtml(html).subtitle).toBeUndefined();
+  });
+
+  it("drops a subtitle (dek or description) that repeats the body's opening paragraph, keeping the body intact", () => {
+    const dekTruncated = `<html><head><title>Tram vote</title></head><body><article><h1>Tram vote</h1>
+      <p class="standfirst">${PROSE[0].slice(0, 90)}…</p>
+      <div class="article-body"><p>${PROSE[0]}</p><p>${PROSE[1]}</p><p>${PROSE[2]}</p></div></article></body></html>`;
+    const a = parseHtml(dekTruncated);
+    expect(a.subtitle).toBeUndefined();
+    expect(a.paragraphs).toContain(PROSE[0]);
+    expect(a.paragraphs).toContain(PROSE[1]);
+
+    const afterHeading = `<html><head><meta property="og:description" content="${PROSE[0]}"></head>
+      <body><article><h1>Tram vote</h1><h2>The decision</h2><p>${PROSE[0]}</p><p>${PROSE[1]}</p></article></body></html>`;
+    const b = parseHtml(afterHeading);
+    expect(b.subtitle).toBeUndefined();
+    expect(b.paragraphs).toEqual(['The decision', PROSE[0], PROSE[1]]);
+
+    const kickerFirst = `<html><head><meta name="description" content="${PROSE[1]}"></head>
+      <body><article><h1>Tram vote</h1><p>Local politics</p><p>${PROSE[1]}</p><p>${PROSE[2]}</p></article></body></html>`;
+    const c = parseHtml(kickerFirst);
+    expect(c.subtitle).toBeUndefined();
+    expect(c.paragraphs).toContain(PROSE[1]);
+
+    const distinct = `<html><head><meta property="og:description" content="After ten years of debate the council backs the extension.">
+      </head><body><article><h1>Tram vote</h1><p>${PROSE[0]}</p><p>${PROSE[1]}</p></article></body></html>`;
+    expect(parseHtml(distinct).subtitle).toBe('After ten years of debate the council backs the extension.');
+  });
+
+  it('keeps a heading whose anchor id happens to start with a furniture word', () => {
+    const html = `<html><body><article><h1>Flight school</h1><p>${PROSE[0]}</p>
+      <h2 id="nav-aids-for-pilots">Nav aids for pilots</h2><p>${PROSE[1]}</p><p>${PROSE[2]}</p></article></body></html>`;
+    expect(parseHtml(html).paragraphs).toEqual([PROSE[0], 'Nav aids for pilots', PROSE[1], PROSE[2]]);
+  });
+
+  it('keeps a content container whose class list also carries a furniture word as a separate token', () => {
+    const html = `<html><body><article><h1>Tram vote</h1><div class="entry themeform share">
+      <p>${PROSE[0]}</p><p>${PROSE[1]}</p><p>${PROSE[2]}</p></div></article>
+      <div class="share-buttons"><a href="/t">Tweet</a></div>
+      <div class="about-us"><p>${PROSE[3]}</p><p>${PROSE[3]}</p><p>${PROSE[3]}</p></div></body></html>`;
+    expect(parseHtml(html).paragraphs.slice(0, 3)).toEqual([PROSE[0], PROSE[1], PROSE[2]]);
   });
 
   it('reads microdata and rel=author when there is no JSON-LD', () => {

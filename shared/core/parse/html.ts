@@ -109,8 +109,13 @@ export function parseHtml(input: string): Extracted {
     (meta.section ? sectionFromBreadcrumb([meta.section]) : undefined) ??
     (breadcrumb ? sectionFromBreadcrumb(breadcrumb, title) : undefined);
   const authors = meta.authors.length ? meta.authors : cleanAuthors([...result.bylines, ...meta.bylines]);
-  const firstText = blocks[0]?.text;
-  const subtitle = standfirst(dek, meta.description, firstText, title);
+  // The body's opening: its first blocks (a dateline or kicker line may come before the lead) and its
+  // first paragraph (past a heading or a list).
+  const openings = [
+    ...blocks.slice(0, 3).map((b) => b.text),
+    blocks.find((b) => b.kind === 'paragraph')?.text,
+  ];
+  const subtitle = standfirst(dek, meta.description, openings, title);
 
   return {
     title,

@@ -49,6 +49,13 @@ function protectedSet(root: Element, stats: Map<Element, Stats>, h1: Element | u
   return keep;
 }
 
+/** A heading's id is usually an anchor slug of its own words ("nav-..." for "Nav..."), not a furniture name. */
+function headingSansId(el: Element): Element {
+  if (!el.attrs['id'] || !/^h[2-6]$/.test(el.tag)) return el;
+  const { id: _slug, ...attrs } = el.attrs;
+  return { ...el, attrs };
+}
+
 const insideArticle = (el: Element): boolean => {
   for (let p: Element | null = el; p; p = p.parent) if (p.tag === 'article' || p.tag === 'main') return true;
   return false;
@@ -73,7 +80,7 @@ export function dropChrome(root: Element, h1: Element | undefined): Map<Element,
         return false;
       }
       // Hidden parts go too, unless they are the page's frame (some templates hide the body until a script runs).
-      return !isChrome(c) && !isHidden(c);
+      return !isChrome(headingSansId(c)) && !isHidden(c);
     });
     return true;
   });

@@ -20,13 +20,25 @@ export function findDek(h1: Element | undefined): string | undefined {
 const fold = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
+ * True when `cand` (folded) repeats the opening paragraph `para`: the same text, a prefix or truncation of
+ * it, or the paragraph's own opening when the paragraph is the shorter one.
+ */
+function repeats(k: string, para: string): boolean {
+  const f = fold(para);
+  if (!f) return false;
+  if (f.startsWith(k.slice(0, Math.min(k.length, 120)))) return true;
+  return f.length >= 30 && k.startsWith(f.slice(0, 120));
+}
+
+/**
  * The standfirst: a dek element, else the page description when it reads like one: a sentence or two,
- * not the headline again and not the first paragraph (or its truncation) duplicated.
+ * not the headline again. Neither is kept when it only repeats the body's opening paragraph (or is a
+ * truncation of it): the body keeps the lead, and the article does not carry it twice.
  */
 export function standfirst(
   dek: string | undefined,
   description: string | undefined,
-  firstParagraph: string | undefined,
+  openings: ReadonlyArray<string | undefined>,
   title: string,
 ): string | undefined {
   for (const cand of [dek, description]) {
@@ -35,12 +47,7 @@ export function standfirst(
     if (c.length < 30 || c.length > 500) continue;
     const k = fold(c.replace(/(?:\.\.\.|…)\s*$/, ''));
     if (!k || k === fold(title)) continue;
-    // A dek element is a standfirst by markup, even where the body repeats it as its opening paragraph.
-    if (cand === dek) return c;
-    if (firstParagraph) {
-      const f = fold(firstParagraph);
-      if (f.startsWith(k.slice(0, Math.min(k.length, 120))) || k.startsWith(f.slice(0, 120))) continue;
-    }
+    if (openings.some((p) => p && repeats(k, p))) continue;
     return c;
   }
   return undefined;

@@ -83,8 +83,13 @@ export function isChrome(el: Element): boolean {
   if (AD_TOKEN.test(stripped)) return true;
   if (!CHROME_TOKENS.test(stripped)) return false;
   // "article-footer" is chrome, "article-header-wrapper" or "main-content has-sidebar" is not.
-  const contentish =
-    CONTENT_TOKENS.test(s) && !/footer|comment|share|social|related|newsletter|promo|ad-|advert/.test(s);
+  // Judged per class token, so "entry share" (a content box with a share modifier) is content.
+  const contentish = s
+    .split(/\s+/)
+    .some(
+      (t) =>
+        CONTENT_TOKENS.test(t) && !/footer|comment|share|social|related|newsletter|promo|ad-|advert/.test(t),
+    );
   return !contentish;
 }
 
