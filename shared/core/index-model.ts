@@ -147,6 +147,22 @@ interface Previous {
   record?: ArticleRecord;
 }
 
+/** What every new state of a record starts from: its identity, next version and source. */
+function recordHead(id: string, status: RecordStatus, source: SourceObject, now: string, prev: Previous) {
+  const firstIndexedAt = prev.record?.firstIndexedAt ?? now;
+  return {
+    id,
+    status,
+    version: nextVersion(prev.record, source),
+    versionToken: source.sequencer,
+    source: sourceFields(source),
+    sourceName: sourceNameOf(source.key),
+    articleDate: firstIndexedAt,
+    firstIndexedAt,
+    updatedAt: now,
+  };
+}
+
 /** The record after an upsert. Caption-only entities are kept on the record but are not facets. */
 export function indexedRecord(
   article: TaggedArticle,
@@ -154,18 +170,11 @@ export function indexedRecord(
   now: string,
   prev: Previous,
 ): ArticleRecord {
-  const firstIndexedAt = prev.record?.firstIndexedAt ?? now;
+  const head = recordHead(article.id, 'indexed', source, now, prev);
   const facetEntities = article.entities.filter((e) => !e.captionOnly);
   return {
-    id: article.id,
-    status: 'indexed',
-    version: nextVersion(prev.record, source),
-    versionToken: source.sequencer,
-    source: sourceFields(source),
-    sourceName: sourceNameOf(source.key),
-    articleDate: article.publishedAt ?? firstIndexedAt,
-    firstIndexedAt,
-    updatedAt: now,
+    ...head,
+    articleDate: article.publishedAt ?? head.firstIndexedAt,
     title: article.title,
     section: article.section,
     language: article.language,
@@ -191,17 +200,8 @@ export const MAX_INLINE_ITEM_IDS = 200;
 /** A feed object's record: the container of its items. */
 export function containerRecord(message: ContainerMessage, now: string, prev: Previous): ArticleRecord {
   const { source, container } = message;
-  const firstIndexedAt = prev.record?.firstIndexedAt ?? now;
   return {
-    id: message.articleId,
-    status: 'feed',
-    version: nextVersion(prev.record, source),
-    versionToken: source.sequencer,
-    source: sourceFields(source),
-    sourceName: sourceNameOf(source.key),
-    articleDate: firstIndexedAt,
-    firstIndexedAt,
-    updatedAt: now,
+    ...recordHead(message.articleId, 'feed', source, now, prev),
     ...(container.title ? { title: container.title } : {}),
     feed: {
       format: container.format,
@@ -219,17 +219,8 @@ export function rejectedRecord(
   now: string,
   prev: Previous,
 ): ArticleRecord {
-  const firstIndexedAt = prev.record?.firstIndexedAt ?? now;
   return {
-    id: articleId,
-    status: 'rejected',
-    version: nextVersion(prev.record, source),
-    versionToken: source.sequencer,
-    source: sourceFields(source),
-    sourceName: sourceNameOf(source.key),
-    articleDate: firstIndexedAt,
-    firstIndexedAt,
-    updatedAt: now,
+    ...recordHead(articleId, 'rejected', source, now, prev),
     rejection,
   };
 }
