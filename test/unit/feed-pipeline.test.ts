@@ -126,22 +126,15 @@ function world(bodies: Map<string, string>) {
   };
 }
 
+const TITLES: Record<string, string> = { a: 'Alpha', b: 'Bravo', c: 'Charlie' };
+/** An RSS feed holding the items with these guids. */
+const feedWith = (...guids: string[]) => rss(guids.map((guid) => ({ guid, title: TITLES[guid]! })));
+
 const ids = (...guids: string[]) => guids.map((g) => feedItemId(FEED_ID, g));
 
 describe('a feed through the parse and index stages', () => {
   it('sends a container to the index and one tag message per item, each with its fingerprint', async () => {
-    const w = world(
-      new Map([
-        [
-          'e0001',
-          rss([
-            { guid: 'a', title: 'Alpha' },
-            { guid: 'b', title: 'Bravo' },
-            { guid: 'c', title: 'Charlie' },
-          ]),
-        ],
-      ]),
-    );
+    const w = world(new Map([['e0001', feedWith('a', 'b', 'c')]]));
     await w.parse(s3Event('ObjectCreated:Put', '0001'));
     expect(w.toIndex).toEqual([
       expect.objectContaining({
@@ -163,18 +156,7 @@ describe('a feed through the parse and index stages', () => {
   });
 
   it('indexes the items, keeps the feed as a container, and withdraws every item when the feed is deleted', async () => {
-    const w = world(
-      new Map([
-        [
-          'e0001',
-          rss([
-            { guid: 'a', title: 'Alpha' },
-            { guid: 'b', title: 'Bravo' },
-            { guid: 'c', title: 'Charlie' },
-          ]),
-        ],
-      ]),
-    );
+    const w = world(new Map([['e0001', feedWith('a', 'b', 'c')]]));
     await w.parse(s3Event('ObjectCreated:Put', '0001'));
     await w.indexAll([...w.toIndex.splice(0), ...w.tagAll()]);
     expect(ids('a', 'b', 'c').map(w.status)).toEqual(['indexed', 'indexed', 'indexed']);
@@ -201,20 +183,8 @@ describe('a feed through the parse and index stages', () => {
   it('a rolled feed keeps the items that fell off its window; they go only when the feed is deleted', async () => {
     const w = world(
       new Map([
-        [
-          'e0001',
-          rss([
-            { guid: 'a', title: 'Alpha' },
-            { guid: 'b', title: 'Bravo' },
-          ]),
-        ],
-        [
-          'e0002',
-          rss([
-            { guid: 'b', title: 'Bravo' },
-            { guid: 'c', title: 'Charlie' },
-          ]),
-        ],
+        ['e0001', feedWith('a', 'b')],
+        ['e0002', feedWith('b', 'c')],
       ]),
     );
     await w.parse(s3Event('ObjectCreated:Put', '0001'));
@@ -236,17 +206,7 @@ describe('a feed through the parse and index stages', () => {
   });
 
   it('settles out-of-order events: a delete that overtakes the upload leaves no item behind', async () => {
-    const w = world(
-      new Map([
-        [
-          'e0001',
-          rss([
-            { guid: 'a', title: 'Alpha' },
-            { guid: 'b', title: 'Bravo' },
-          ]),
-        ],
-      ]),
-    );
+    const w = world(new Map([['e0001', feedWith('a', 'b')]]));
     await w.parse(s3Event('ObjectCreated:Put', '0001'));
     const container = w.toIndex.splice(0);
     const items = w.tagAll();
@@ -259,17 +219,7 @@ describe('a feed through the parse and index stages', () => {
   });
 
   it('a redelivered delete finishes withdrawing the items', async () => {
-    const w = world(
-      new Map([
-        [
-          'e0001',
-          rss([
-            { guid: 'a', title: 'Alpha' },
-            { guid: 'b', title: 'Bravo' },
-          ]),
-        ],
-      ]),
-    );
+    const w = world(new Map([['e0001', feedWith('a', 'b')]]));
     await w.parse(s3Event('ObjectCreated:Put', '0001'));
     await w.indexAll([...w.toIndex.splice(0), ...w.tagAll()]);
     await w.parse(s3Event('ObjectRemoved:Delete', '0009'));
