@@ -108,6 +108,18 @@ export interface ParsedFeed {
 export type EntityType = 'person' | 'organization' | 'place';
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
 
+/** Where in the article a name stands: the title, the lead paragraphs, the rest of the body, or a photo caption. */
+export type EntityZone = 'title' | 'lead' | 'body' | 'caption';
+
+/** One place an entity is named: `paragraph` is 0 for the title, n for the n-th body paragraph, captions after. */
+export interface EntityOccurrence {
+  zone: EntityZone;
+  paragraph: number;
+  /** Character offsets of the surface form within that paragraph (title, body paragraph or caption text). */
+  start: number;
+  end: number;
+}
+
 export interface Entity {
   name: string;
   type: EntityType;
@@ -118,6 +130,15 @@ export interface Entity {
   salience: number;
   /** True when the entity is only named in captions, not in title or body. */
   captionOnly?: boolean;
+  /** Where the entity is named, in reading order. */
+  occurrences?: EntityOccurrence[];
+  /** Places: ISO 3166-1 alpha-2 code of the country the place is in (or is). */
+  country?: string;
+  /**
+   * Places also used for an institution in this article: "Beijing maintains that ..." is China's government
+   * speaking. The place stays a place; this names what it stood for and how often.
+   */
+  metonymFor?: { name: string; type: EntityType; count: number };
 }
 
 export interface KeyPhrase {
@@ -125,9 +146,31 @@ export interface KeyPhrase {
   score: number;
 }
 
+/** An IPTC Media Topic (top level), e.g. medtop:11000000 "politics", with the tagger's confidence in it. */
+export interface Topic {
+  code: string;
+  label: string;
+  confidence: number;
+}
+
+/** Content fingerprints for duplicate detection. */
+export interface Fingerprints {
+  /** sha256 (hex) of the normalized title and body text: equal for byte-different copies of one text. */
+  exact: string;
+  /** 64-bit SimHash (16 hex digits) over word shingles of the body: near copies differ in few bits. */
+  simhash: string;
+}
+
+export type TaggerEngine = 'copydesk' | 'comprehend';
+
 export interface TaggedArticle extends ParsedArticle {
   entities: Entity[];
   keyPhrases: KeyPhrase[];
+  /** IPTC Media Topics (top level), most confident first; empty when none is confident enough. */
+  topics: Topic[];
+  fingerprints: Fingerprints;
+  /** Which engine tagged it, and that engine's model version. */
+  tagger: { engine: TaggerEngine; version: string };
   taggedAt: string;
 }
 

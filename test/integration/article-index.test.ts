@@ -22,6 +22,9 @@ const article = (id: string, publishedAt: string): TaggedArticle => ({
   taggedAt: '2026-11-29T10:00:02.000Z',
   entities: [],
   keyPhrases: [],
+  topics: [],
+  fingerprints: { exact: '0'.repeat(64), simhash: '0'.repeat(16) },
+  tagger: { engine: 'copydesk', version: 'test' },
 });
 
 describe('the article index on the emulator', () => {

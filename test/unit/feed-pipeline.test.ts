@@ -109,7 +109,15 @@ function world(bodies: Map<string, string>) {
   /** What the tag stage would send on: the same message with a tagged document. */
   const tagged = (m: TagQueueMessage): IndexQueueMessage => {
     const parsed = (m.doc as { inline: ParsedArticle }).inline;
-    const article: TaggedArticle = { ...parsed, entities: [], keyPhrases: [], taggedAt: parsed.parsedAt };
+    const article: TaggedArticle = {
+      ...parsed,
+      entities: [],
+      keyPhrases: [],
+      topics: [],
+      fingerprints: { exact: '0'.repeat(64), simhash: '0'.repeat(16) },
+      tagger: { engine: 'copydesk', version: 'test' },
+      taggedAt: parsed.parsedAt,
+    };
     return { kind: 'upsert', articleId: m.articleId, source: m.source, doc: { inline: article } };
   };
   return {

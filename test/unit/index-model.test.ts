@@ -45,6 +45,9 @@ const article = (overrides: Partial<TaggedArticle> = {}): TaggedArticle => ({
     },
   ],
   keyPhrases: [{ text: 'bilateral ties', score: 0.8 }],
+  topics: [],
+  fingerprints: { exact: '0'.repeat(64), simhash: '0'.repeat(16) },
+  tagger: { engine: 'copydesk', version: 'test' },
   ...overrides,
 });
 

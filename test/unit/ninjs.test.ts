@@ -46,6 +46,9 @@ const article: TaggedArticle = {
     },
   ],
   keyPhrases: [{ text: 'bilateral ties', score: 0.83 }],
+  topics: [],
+  fingerprints: { exact: '0'.repeat(64), simhash: '0'.repeat(16) },
+  tagger: { engine: 'copydesk', version: 'test' },
 };
 
 describeWithShared('toNinjs', () => {

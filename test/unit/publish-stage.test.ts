@@ -24,6 +24,9 @@ const article = {
   taggedAt: 'x',
   entities: [],
   keyPhrases: [],
+  topics: [],
+  fingerprints: { exact: '0'.repeat(64), simhash: '0'.repeat(16) },
+  tagger: { engine: 'copydesk', version: 'test' },
 } as TaggedArticle;
 
 function setup(record: Partial<ArticleRecord> | undefined) {

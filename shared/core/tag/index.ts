@@ -4,6 +4,11 @@ import { extractMentions, midSentenceCapitals } from './mentions';
 import { tokenizeSegments } from './tokens';
 import { resolveEntities, type Occurrence, type Zone } from './resolve';
 import { scoreEntities } from './salience';
+import { classifyTopics } from './topics';
+import { fingerprintArticle } from './fingerprint';
+
+/** Bumped whenever tagging output changes for the same input: models, word lists or rules. */
+export const TAGGER_VERSION = '2026.11.29';
 
 /** "This County Criminalized Students for Bad Grades": most words of four letters or more start upper case. */
 function isTitleCase(title: string): boolean {
@@ -68,6 +73,9 @@ export function tagArticle(article: ParsedArticle, now?: Date): TaggedArticle {
     entities,
     // The phrase chunker reads compromise's English part-of-speech tags; other languages get none for now.
     keyPhrases: english ? keyPhrases(phraseSources, entityWords) : [],
+    topics: classifyTopics(article),
+    fingerprints: fingerprintArticle(article),
+    tagger: { engine: 'copydesk', version: TAGGER_VERSION },
     taggedAt: (now ?? new Date()).toISOString(),
   };
 }
