@@ -105,7 +105,7 @@ describeSeed('tagging the seed article', () => {
     expect(find(t, 'person', 'Wang Yi')!.salience).toBeGreaterThan(find(t, 'person', 'Xi Jinping')!.salience);
   });
 
-  it('picks lower-case key phrases that are not entity names', () => {
+  it('picks key phrases that are not entity names', () => {
     const k = t.keyPhrases;
     expect(k.length).toBeGreaterThan(3);
     expect(k.length).toBeLessThanOrEqual(10);
@@ -113,12 +113,60 @@ describeSeed('tagging the seed article', () => {
       t.entities.flatMap((e) => [e.name, ...e.mentions].map((n) => n.toLowerCase())),
     );
     for (const p of k) {
-      expect(p.text).toBe(p.text.toLowerCase());
-      expect(entityNames.has(p.text)).toBe(false);
+      expect(entityNames.has(p.text.toLowerCase())).toBe(false);
       expect(p.score).toBeGreaterThan(0);
       expect(p.score).toBeLessThanOrEqual(1);
     }
     expect(k.map((p) => p.text)).toEqual(expect.arrayContaining(['foreign minister', 'improved ties']));
+  });
+
+  it('gives every place its ISO 3166-1 country', () => {
+    const country = (name: string) => find(t, 'place', name)?.country;
+    expect(
+      ['China', 'Japan', 'Beijing', 'Tokyo', 'North Korea', 'Pyongyang', 'Hokkaido'].map(country),
+    ).toEqual(['CN', 'JP', 'CN', 'JP', 'KP', 'KP', 'JP']);
+  });
+
+  it('reads "the Japanese foreign minister" as Taro Kono, and "The Chinese foreign minister" as Wang Yi', () => {
+    expect(find(t, 'person', 'Taro Kono')!.mentions).toContain('the Japanese foreign minister');
+    expect(find(t, 'person', 'Wang Yi')!.mentions).toContain('The Chinese foreign minister');
+    expect(t.entities.some((e) => /minister/i.test(e.name))).toBe(false);
+  });
+
+  it('merges the Diaoyu and Senkaku names of one island group', () => {
+    const islands = t.entities.filter((e) => e.mentions.some((m) => /Diaoyus|Senkaku/.test(m)));
+    expect(islands).toHaveLength(1);
+    expect(islands[0]!.mentions).toEqual(expect.arrayContaining(['Diaoyus', 'Senkaku']));
+    expect(islands[0]!.type).toBe('place');
+  });
+
+  it('keeps Beijing a place while noting where it speaks for the Chinese government', () => {
+    const beijing = find(t, 'place', 'Beijing')!;
+    expect(beijing.metonymFor).toEqual({ name: 'Government of China', type: 'organization', count: 2 });
+    expect(find(t, 'place', 'Hokkaido')!.metonymFor).toBeUndefined();
+  });
+
+  it('says where each entity occurs, with offsets that point at the name', () => {
+    const kono = find(t, 'person', 'Taro Kono')!;
+    const textOf = (o: NonNullable<Entity['occurrences']>[number]): string => {
+      const segment =
+        o.paragraph === 0
+          ? t.title
+          : o.paragraph <= t.body.paragraphs.length
+            ? t.body.paragraphs[o.paragraph - 1]!
+            : t.captions[o.paragraph - t.body.paragraphs.length - 1]!.text;
+      return segment.slice(o.start, o.end);
+    };
+    expect(kono.occurrences).toHaveLength(kono.count);
+    for (const o of kono.occurrences!) expect(kono.mentions).toContain(textOf(o));
+    expect(kono.occurrences!.map((o) => o.zone)).toEqual(expect.arrayContaining(['lead', 'body', 'caption']));
+  });
+
+  it('tags topics, fingerprints and the engine', () => {
+    expect(t.topics[0]).toMatchObject({ code: 'medtop:11000000' });
+    expect(t.fingerprints.exact).toMatch(/^[0-9a-f]{64}$/);
+    expect(t.fingerprints.simhash).toMatch(/^[0-9a-f]{16}$/);
+    expect(t.tagger.engine).toBe('copydesk');
   });
 
   it('keeps the parsed article, its language, and stamps taggedAt', () => {

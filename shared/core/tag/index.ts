@@ -1,13 +1,12 @@
 import type { ParsedArticle, TaggedArticle } from '../article';
-import { keyPhrases, type PhraseSource } from './keyphrases';
-import { extractMentions, midSentenceCapitals } from './mentions';
-import { tokenizeSegments } from './tokens';
-import { resolveEntities, type Occurrence, type Zone } from './resolve';
+import { findOccurrences, isReference, type Segment } from './entities';
+import { fingerprintArticle } from './fingerprint';
+import { extractKeyPhrases } from './phrases';
+import { resolveEntities, type Zone } from './resolve';
 import { scoreEntities } from './salience';
 import { classifyTopics } from './topics';
-import { fingerprintArticle } from './fingerprint';
 
-/** Bumped whenever tagging output changes for the same input: models, word lists or rules. */
+/** Bumped whenever tagging output changes for the same input: model weights, word lists or rules. */
 export const TAGGER_VERSION = '2026.11.29';
 
 /** "This County Criminalized Students for Bad Grades": most words of four letters or more start upper case. */
@@ -20,12 +19,11 @@ function isTitleCase(title: string): boolean {
 /** Paragraphs that count as the lead: they say what the story is about. */
 const LEAD_PARAGRAPHS = 2;
 
-/**
- * Names the people, organizations and places in an article and picks its key phrases. Pure and
- * deterministic: the same article always yields the same tags (apart from taggedAt).
- */
-export function tagArticle(article: ParsedArticle, now?: Date): TaggedArticle {
-  const segments: Array<{ text: string; zone: Zone; position: number }> = [
+/** The entity model was trained on English news; elsewhere its guesses are noise. */
+const ENTITY_LANGUAGES = new Set(['en', 'und']);
+
+export function segmentsOf(article: ParsedArticle): Segment[] {
+  return [
     { text: article.title, zone: 'title', position: 0 },
     ...article.body.paragraphs.map((text, i) => ({
       text,
@@ -39,40 +37,43 @@ export function tagArticle(article: ParsedArticle, now?: Date): TaggedArticle {
       position: article.body.paragraphs.length + 1 + i,
     })),
   ];
-  const tokenized = tokenizeSegments(segments.map((s) => s.text));
+}
 
-  // Titles are often Title Cased, so only body and caption capitals vouch for a word being a name.
-  const known = midSentenceCapitals(tokenized.filter((_, i) => segments[i]!.zone !== 'title'));
-
-  const occurrences: Occurrence[] = [];
-  const phraseSources: PhraseSource[] = [];
-  const english = article.language === 'en' || article.language === 'und';
-  const titleCased = isTitleCase(article.title);
-  const elsewhere = [...article.body.paragraphs, ...article.captions.map((c) => c.text)].join('\n');
-  segments.forEach(({ zone, position }, i) => {
-    const sentences = tokenized[i]!;
-    for (const mention of extractMentions(sentences, known)) {
-      // compromise's tagger knows English; elsewhere its one-word guesses ("Abril", "Las") are mostly noise.
-      if (
-        !english &&
-        (mention.evidence === 'none' || (mention.evidence === 'tagger' && mention.tokens === 1))
-      )
-        continue;
-      // In a Title Cased headline every word is capitalised; only names the text itself uses count there.
-      if (zone === 'title' && titleCased && !elsewhere.includes(mention.surface)) continue;
-      occurrences.push({ mention, zone, position });
-    }
-    if (zone !== 'caption') phraseSources.push({ sentences, zone });
-  });
-
+/**
+ * Names the people, organizations and places in an article, its key phrases, topics and fingerprints. Pure
+ * and deterministic: the same article always yields the same tags (apart from taggedAt).
+ */
+export function tagArticle(article: ParsedArticle, now?: Date): TaggedArticle {
+  const segments = segmentsOf(article);
+  let occurrences = ENTITY_LANGUAGES.has(article.language) ? findOccurrences(segments) : [];
+  // In a Title Cased headline every word is capitalised; only names the text itself uses count there. (A
+  // headline in capitals is another matter: the model learnt those from Reuters' own.)
+  if (isTitleCase(article.title) && /\p{Ll}/u.test(article.title)) {
+    const elsewhere = segments
+      .slice(1)
+      .map((s) => s.text)
+      .join('\n')
+      .toLowerCase();
+    occurrences = occurrences.filter(
+      (o) => o.zone !== 'title' || elsewhere.includes(o.mention.surface.toLowerCase()),
+    );
+  }
   const entities = scoreEntities(resolveEntities(occurrences));
-  const entityWords = new Set(entities.flatMap((e) => [e.name, ...e.mentions].map((s) => s.toLowerCase())));
+  // Names are not key phrases; "the Japanese foreign minister" is a reference, and "foreign minister" may be one.
+  const names = new Set(
+    entities.flatMap((e) =>
+      [e.name, ...e.mentions].filter((m) => !isReference(m)).map((m) => m.toLowerCase()),
+    ),
+  );
 
   return {
     ...article,
     entities,
-    // The phrase chunker reads compromise's English part-of-speech tags; other languages get none for now.
-    keyPhrases: english ? keyPhrases(phraseSources, entityWords) : [],
+    keyPhrases: extractKeyPhrases(
+      segments.filter((s) => s.zone !== 'caption'),
+      article.language,
+      names,
+    ),
     topics: classifyTopics(article),
     fingerprints: fingerprintArticle(article),
     tagger: { engine: 'copydesk', version: TAGGER_VERSION },
