@@ -16,6 +16,7 @@ export function formatRecord(record: ArticleRecord): string {
   if (record.authors?.length) lines.push(`  authors   ${record.authors.join(', ')}`);
   lines.push(`  indexed   ${record.firstIndexedAt} (updated ${record.updatedAt})`);
   if (record.deletedAt) lines.push(`  deleted   ${record.deletedAt}`);
+  if (record.duplicateOf) lines.push(`  copy of   ${copyOf(record.duplicateOf)}`);
   if (record.wordCount !== undefined) lines.push(`  words     ${record.wordCount}`);
   const entities = record.entities ?? [];
   for (const [type, label] of [
@@ -33,11 +34,14 @@ export function formatRecord(record: ArticleRecord): string {
   return lines.join('\n');
 }
 
+const copyOf = (d: NonNullable<ArticleRecord['duplicateOf']>) =>
+  `${d.id} (${d.kind === 'exact' ? 'exact copy' : `near copy, ${d.distance} of 64 bits differ`})`;
+
 export function formatSummaries(items: ArticleSummary[], cursor?: string): string {
   if (items.length === 0) return 'no articles match';
   const rows = items.map(
     (s) =>
-      `${s.articleDate.slice(0, 10)}  ${s.id}  ${(s.section ?? '-').padEnd(12).slice(0, 12)}  ${s.status === 'indexed' ? '' : `[${s.status}] `}${s.title ?? s.source.key}${s.rejection ? `  ${s.rejection.code}: ${s.rejection.message}` : ''}`,
+      `${s.articleDate.slice(0, 10)}  ${s.id}  ${(s.section ?? '-').padEnd(12).slice(0, 12)}  ${s.status === 'indexed' ? '' : `[${s.status}] `}${s.title ?? s.source.key}${s.rejection ? `  ${s.rejection.code}: ${s.rejection.message}` : ''}${s.duplicateOf ? `  [copy of ${s.duplicateOf.id}]` : ''}`,
   );
   if (cursor) rows.push(`(more: --cursor ${cursor})`);
   return rows.join('\n');

@@ -98,6 +98,7 @@ program
   .option('--tag <phrase>', 'a key phrase')
   .option('--source <name>', 'the folder under incoming/ the file came from')
   .option('--status <status>', 'indexed, rejected or deleted')
+  .option('--copies-of <idOrKey>', 'the articles found to copy this one (same or near-same text)')
   .option('--since <date>', 'ISO 8601 date, inclusive')
   .option('--until <date>', 'ISO 8601 date, inclusive')
   .option('--limit <n>', 'page size, 1 to 100', '20')

@@ -9,6 +9,8 @@ import type { Target } from '../target';
 
 export type Print = (text: string) => void;
 
+const idOf = (idOrKey: string) => (idOrKey.includes('/') ? articleIdFor(idOrKey) : idOrKey);
+
 /** `copydesk get <id | key>`: a key such as incoming/presstv/a.txt is turned into its id. */
 export async function getArticle(
   target: Target,
@@ -16,7 +18,7 @@ export async function getArticle(
   json: boolean,
   print: Print,
 ): Promise<void> {
-  const id = idOrKey.includes('/') ? articleIdFor(idOrKey) : idOrKey;
+  const id = idOf(idOrKey);
   const response = await runQuery(target.index, validateQuery({ op: 'get', id }));
   if (response.op !== 'get' || !response.article) throw new CliError(`no article with id ${id}`, 1);
   print(json ? JSON.stringify(response.article, null, 2) : formatRecord(response.article));
@@ -28,6 +30,8 @@ export interface QueryFlags {
   tag?: string;
   source?: string;
   status?: string;
+  /** An article's id or object key: list the articles found to copy it. */
+  copiesOf?: string;
   since?: string;
   until?: string;
   limit?: string;
@@ -37,21 +41,23 @@ export interface QueryFlags {
 
 /** Builds the request from flags: one facet at a time (each is its own index partition), or newest. */
 export function queryFromFlags(flags: QueryFlags): QueryRequest {
-  const facets = (['entity', 'section', 'tag', 'source', 'status'] as const).filter(
+  const facets = (['entity', 'section', 'tag', 'source', 'status', 'copiesOf'] as const).filter(
     (f) => flags[f] !== undefined,
   );
   if (facets.length > 1) {
     throw new CliError(
-      `give one of --entity, --section, --tag, --source, --status (got ${facets.join(', ')})`,
+      `give one of --entity, --section, --tag, --source, --status, --copies-of (got ${facets.join(', ')})`,
       2,
     );
   }
-  const by = facets[0] ?? 'newest';
+  const flag = facets[0];
+  const by = flag === undefined ? 'newest' : flag === 'copiesOf' ? 'copies' : flag;
+  const value = flag === 'copiesOf' ? idOf(flags.copiesOf!) : flag && flags[flag];
   try {
     return validateQuery({
       op: 'list',
       by,
-      value: by === 'newest' ? undefined : flags[by],
+      value,
       since: flags.since,
       until: flags.until,
       limit: flags.limit === undefined ? undefined : Number(flags.limit),

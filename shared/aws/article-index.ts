@@ -7,10 +7,14 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import type { FingerprintedArticle } from '../core/duplicates';
+import { fingerprintPartitions } from '../core/duplicates';
 import {
   dateSortKey,
   facetKey,
   facetsOf,
+  fingerprintItemsOf,
+  fingerprintSortKey,
   monthOf,
   statusKey,
   summaryOf,
@@ -73,7 +77,7 @@ export class ArticleIndex implements IndexReader {
   async apply(
     id: string,
     token: string,
-    next: (previous: ArticleRecord | undefined) => ArticleRecord,
+    next: (previous: ArticleRecord | undefined) => ArticleRecord | Promise<ArticleRecord>,
     isUnchanged: (previous: ArticleRecord) => boolean = () => false,
   ): Promise<ApplyResult> {
     for (let attempt = 1; ; attempt++) {
@@ -82,7 +86,7 @@ export class ArticleIndex implements IndexReader {
       if (previous && previous.versionToken >= token) return { outcome: 'stale', current: previous };
       if (previous && isUnchanged(previous)) return { outcome: 'unchanged', current: previous };
 
-      const record = next(previous);
+      const record = await next(previous);
       const { writes, writeUnits } = this.plan(record, previousItem);
       if (record.status === 'indexed') await this.rememberMonth(monthOf(record.articleDate));
       try {
@@ -95,6 +99,68 @@ export class ArticleIndex implements IndexReader {
         // Someone else wrote this article between our read and write: read again and re-decide.
       }
     }
+  }
+
+  /**
+   * Rewrites the current version of a record in place (same version token), e.g. to record which article
+   * it copies. `change` sees the stored record and returns the new one, or undefined to leave it. Guarded
+   * on the token and on the duplicateOf it read, so a concurrent new version or revision wins.
+   */
+  async revise(id: string, change: (current: ArticleRecord) => ArticleRecord | undefined): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const currentItem = await this.getItem(id);
+      const next = currentItem && change(toRecord(currentItem));
+      if (!currentItem || !next) return false;
+      const { writes } = this.plan(next, currentItem);
+      const head = writes[0]!.Put!;
+      const previousCopy = currentItem.duplicateOf?.id;
+      head.ConditionExpression += previousCopy
+        ? ' AND duplicateOf.#copyId = :copyOf'
+        : ' AND attribute_not_exists(duplicateOf)';
+      if (previousCopy) {
+        head.ExpressionAttributeNames = { '#copyId': 'id' };
+        head.ExpressionAttributeValues = { ...head.ExpressionAttributeValues, ':copyOf': previousCopy };
+      }
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: writes }));
+        return true;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException) || attempt >= MAX_ATTEMPTS) throw error;
+        if (error.CancellationReasons?.[0]?.Code !== 'ConditionalCheckFailed') throw error;
+      }
+    }
+  }
+
+  /** Indexed articles sharing a fingerprint partition with this one (itself included, if indexed). */
+  async duplicateCandidates(
+    article: Pick<FingerprintedArticle, 'fingerprints' | 'wordCount'>,
+  ): Promise<FingerprintedArticle[]> {
+    const found = new Map<string, FingerprintedArticle>();
+    for (const partition of fingerprintPartitions(article)) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': partition },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          const id = String(item.id);
+          found.set(id, {
+            id,
+            firstIndexedAt: String(item.firstIndexedAt),
+            fingerprints: { exact: String(item.exact), simhash: String(item.simhash) },
+            ...(typeof item.wordCount === 'number' ? { wordCount: item.wordCount } : {}),
+          });
+        }
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    }
+    return [...found.values()];
   }
 
   async listByFacet(kind: Exclude<FacetKind, 'newest'>, value: string, options: ListOptions = {}) {
@@ -289,6 +355,21 @@ export class ArticleIndex implements IndexReader {
         Delete: { TableName: this.tableName, Key: { pk: item.pk, sk: FACET_SK_PREFIX + facet } },
       });
       writeUnits += 2 + 1;
+    }
+    // Fingerprint items hold what matching reads, so an unchanged one is not written again.
+    const previousPrints = new Map(
+      (previousItem ? fingerprintItemsOf(toRecord(previousItem)) : []).map((p) => [p.pk, JSON.stringify(p)]),
+    );
+    const prints = fingerprintItemsOf(record);
+    for (const print of prints) {
+      if (previousPrints.get(print.pk) === JSON.stringify(print)) continue;
+      writes.push({ Put: { TableName: this.tableName, Item: print } });
+      writeUnits += writeUnitsFor(print, true);
+    }
+    for (const pk of previousPrints.keys()) {
+      if (prints.some((p) => p.pk === pk)) continue;
+      writes.push({ Delete: { TableName: this.tableName, Key: { pk, sk: fingerprintSortKey(record.id) } } });
+      writeUnits += 2;
     }
     return { writes, writeUnits };
   }

@@ -1,4 +1,5 @@
-import type { Entity, Rejection, TaggedArticle } from './article';
+import type { Entity, Fingerprints, Rejection, TaggedArticle } from './article';
+import { fingerprintPartitions, type DuplicateOf } from './duplicates';
 import type { ContainerMessage, SourceObject } from './messages';
 import { RAW_PREFIX } from '../topology';
 
@@ -10,6 +11,7 @@ import { RAW_PREFIX } from '../topology';
  *   pk ARTICLE#<id>  sk FACET#<facet>    one per facet; gsi1 <facet> lists articles by it
  *   pk ARTICLE#<id>  sk MEMBER#<item>    a feed's items, every one it ever produced (for withdrawing them)
  *   pk CALENDAR      sk MONTH#<yyyy-mm>  one per month with articles, for walking NEWEST#<month>
+ *   pk SIMHASH#…/EXACT#…  sk ARTICLE#<id>  an indexed article's fingerprints, to find its copies (duplicates.ts)
  *   gsi1sk = <article date>#<id>, so every list is newest-first within a date range.
  */
 
@@ -21,7 +23,8 @@ export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['indexed', 'rejected'
  */
 export type RecordStatus = ArticleStatus | 'feed';
 
-export type FacetKind = 'entity' | 'section' | 'tag' | 'source' | 'newest';
+/** `copies` lists the articles found to copy one article: COPIES#<original id>. */
+export type FacetKind = 'entity' | 'section' | 'tag' | 'source' | 'newest' | 'copies';
 
 export interface EntitySummary {
   name: string;
@@ -64,6 +67,9 @@ export interface ArticleRecord {
   feedId?: string;
   /** For a feed container: what its last accepted upload held. */
   feed?: { format: string; url?: string; itemCount: number; itemIds: string[] };
+  fingerprints?: Fingerprints;
+  /** The earlier indexed article this one copies, found when this version was indexed. */
+  duplicateOf?: DuplicateOf;
 }
 
 export type ApplyResult =
@@ -76,7 +82,16 @@ export type ApplyResult =
 /** Facet items repeat a summary so a list query needs no second read. */
 export type ArticleSummary = Pick<
   ArticleRecord,
-  'id' | 'status' | 'title' | 'section' | 'language' | 'articleDate' | 'sourceName' | 'version' | 'rejection'
+  | 'id'
+  | 'status'
+  | 'title'
+  | 'section'
+  | 'language'
+  | 'articleDate'
+  | 'sourceName'
+  | 'version'
+  | 'rejection'
+  | 'duplicateOf'
 > & { source: { key: string } };
 
 /** Caps keep one article's write inside a single DynamoDB transaction (100 items). */
@@ -114,6 +129,7 @@ export function facetsOf(record: ArticleRecord): string[] {
   }
   for (const phrase of (record.keyPhrases ?? []).slice(0, MAX_TAG_FACETS))
     facets.add(facetKey('tag', phrase));
+  if (record.duplicateOf) facets.add(facetKey('copies', record.duplicateOf.id));
   return [...facets];
 }
 
@@ -128,8 +144,34 @@ export function summaryOf(record: ArticleRecord): ArticleSummary {
     sourceName: record.sourceName,
     version: record.version,
     rejection: record.rejection,
+    ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
     source: { key: record.source.key },
   };
+}
+
+/** The sort key of fingerprint items: one per article in each of its fingerprint partitions. */
+export const fingerprintSortKey = (id: string): string => `ARTICLE#${id}`;
+
+/**
+ * The items that let later articles find this one: only an indexed article's, so a deleted, rejected or
+ * withdrawn article is never anyone's original. They repeat what matching needs, so finding candidates
+ * takes no second read.
+ */
+export function fingerprintItemsOf(
+  record: ArticleRecord,
+): Array<Record<string, unknown> & { pk: string; sk: string }> {
+  if (record.status !== 'indexed' || !record.fingerprints) return [];
+  const { id, firstIndexedAt, fingerprints, wordCount } = record;
+  return fingerprintPartitions({ fingerprints, wordCount }).map((pk) => ({
+    pk,
+    sk: fingerprintSortKey(id),
+    kind: 'Fingerprint',
+    id,
+    firstIndexedAt,
+    exact: fingerprints.exact,
+    simhash: fingerprints.simhash,
+    ...(wordCount !== undefined ? { wordCount } : {}),
+  }));
 }
 
 function sourceFields(source: SourceObject): ArticleRecord['source'] {
@@ -191,6 +233,7 @@ export function indexedRecord(
       })),
     keyPhrases: article.keyPhrases.slice(0, MAX_TAG_FACETS).map((k) => k.text),
     ...(article.feed ? { feedId: article.feed.id } : {}),
+    fingerprints: article.fingerprints,
   };
 }
 

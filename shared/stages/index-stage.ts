@@ -14,14 +14,15 @@ import type {
   PublishQueueMessage,
   SourceObject,
 } from '../core/messages';
+import { settleDuplicates, withOriginal, type DuplicateIndex } from './duplicates';
 import type { DocumentStorePort, MessageSender, StageLogger } from './ports';
 
 /** The slice of ArticleIndex this stage uses. */
-export interface IndexWriter {
+export interface IndexWriter extends DuplicateIndex {
   apply(
     id: string,
     token: string,
-    next: (previous: ArticleRecord | undefined) => ArticleRecord,
+    next: (previous: ArticleRecord | undefined) => ArticleRecord | Promise<ArticleRecord>,
     isUnchanged?: (previous: ArticleRecord) => boolean,
   ): Promise<ApplyResult>;
   /** Records that a feed produced these items (never forgets one). */
@@ -52,10 +53,11 @@ export async function handleIndexMessage(
     result = await deps.index.apply(
       articleId,
       source.sequencer,
-      (previous) => indexedRecord(article, source, now, { record: previous }),
+      (previous) => withOriginal(indexedRecord(article, source, now, { record: previous }), deps.index),
       (previous) => previous.status === 'indexed' && isSameContent(previous, source),
     );
     if (result.outcome === 'applied') {
+      await settleDuplicates(result.record, deps.index);
       await deps.toPublish.send({
         ...message,
         version: result.record.version,

@@ -20,7 +20,7 @@ export interface Page<T> {
 export interface IndexReader {
   get(id: string): Promise<ArticleRecord | undefined>;
   listByFacet(
-    kind: 'entity' | 'section' | 'tag' | 'source',
+    kind: 'entity' | 'section' | 'tag' | 'source' | 'copies',
     value: string,
     options?: ListOptions,
   ): Promise<Page<ArticleSummary>>;
@@ -31,7 +31,12 @@ export interface IndexReader {
 
 export type QueryRequest =
   | { op: 'get'; id: string }
-  | ({ op: 'list'; by: 'entity' | 'section' | 'tag' | 'source' | 'status'; value: string } & ListOptions)
+  /** `copies`: the articles found to copy the article whose id is `value`. */
+  | ({
+      op: 'list';
+      by: 'entity' | 'section' | 'tag' | 'source' | 'status' | 'copies';
+      value: string;
+    } & ListOptions)
   | ({ op: 'list'; by: 'newest' } & ListOptions)
   | { op: 'counts' };
 
@@ -81,8 +86,15 @@ export function validateQuery(input: unknown): QueryRequest {
   };
   const by = request.by ?? 'newest';
   if (by === 'newest') return { op: 'list', by, ...options };
-  if (by !== 'entity' && by !== 'section' && by !== 'tag' && by !== 'source' && by !== 'status') {
-    throw new InvalidQueryError('"by" must be one of newest, entity, section, tag, source, status');
+  if (
+    by !== 'entity' &&
+    by !== 'section' &&
+    by !== 'tag' &&
+    by !== 'source' &&
+    by !== 'status' &&
+    by !== 'copies'
+  ) {
+    throw new InvalidQueryError('"by" must be one of newest, entity, section, tag, source, status, copies');
   }
   const value = text('value', true)!;
   if (by === 'status' && !ARTICLE_STATUSES.includes(value as ArticleStatus)) {

@@ -54,13 +54,13 @@ class MemoryIndex implements IndexWriter {
   async apply(
     id: string,
     token: string,
-    next: (previous: ArticleRecord | undefined) => ArticleRecord,
+    next: (previous: ArticleRecord | undefined) => ArticleRecord | Promise<ArticleRecord>,
     isUnchanged: (previous: ArticleRecord) => boolean = () => false,
   ): Promise<ApplyResult> {
     const previous = this.records.get(id);
     if (previous && previous.versionToken >= token) return { outcome: 'stale', current: previous };
     if (previous && isUnchanged(previous)) return { outcome: 'unchanged', current: previous };
-    const record = next(previous);
+    const record = await next(previous);
     this.records.set(id, record);
     return { outcome: 'applied', record, previous, writeUnits: 1 };
   }
@@ -73,6 +73,15 @@ class MemoryIndex implements IndexWriter {
 
   async members(feedId: string): Promise<string[]> {
     return [...(this.memberSets.get(feedId) ?? [])];
+  }
+
+  // Duplicate detection is tested on the emulator (test/integration/duplicates.test.ts); these feeds have none.
+  async duplicateCandidates() {
+    return [];
+  }
+
+  async revise() {
+    return false;
   }
 }
 

@@ -3,7 +3,9 @@ import {
   deletedRecord,
   facetKey,
   facetsOf,
+  fingerprintItemsOf,
   indexedRecord,
+  summaryOf,
   isSameContent,
   rejectedRecord,
   sourceNameOf,
@@ -109,5 +111,53 @@ describe('the index model', () => {
     expect(deleted).toMatchObject({ status: 'deleted', title: indexed.title, deletedAt: source().eventTime });
     expect(facetsOf(deleted)).toEqual([]);
     expect(isSameContent(deleted, source())).toBe(false);
+  });
+
+  it('stores the fingerprints, and a long article files them under 8 SimHash bands', () => {
+    const long = article({
+      body: { paragraphs: ['x'], text: 'x', wordCount: 400, html: '', markdown: '' },
+      fingerprints: { exact: 'e'.repeat(64), simhash: '0123456789abcdef' },
+    });
+    const record = indexedRecord(long, source(), now, {});
+    expect(record.fingerprints).toEqual(long.fingerprints);
+    const items = fingerprintItemsOf(record);
+    expect(items.map((i) => i.pk)).toEqual([
+      'SIMHASH#0#01',
+      'SIMHASH#1#23',
+      'SIMHASH#2#45',
+      'SIMHASH#3#67',
+      'SIMHASH#4#89',
+      'SIMHASH#5#ab',
+      'SIMHASH#6#cd',
+      'SIMHASH#7#ef',
+    ]);
+    expect(items[0]).toMatchObject({
+      sk: 'ARTICLE#abc',
+      id: 'abc',
+      firstIndexedAt: now,
+      simhash: '0123456789abcdef',
+    });
+  });
+
+  it('files a short article under its exact fingerprint only, and a withdrawn one nowhere', () => {
+    const record = indexedRecord(article(), source(), now, {});
+    expect(fingerprintItemsOf(record).map((i) => i.pk)).toEqual([`EXACT#${'0'.repeat(64)}`]);
+    const deleted = deletedRecord('abc', source({ sequencer: '0003' }), now, { record });
+    expect(fingerprintItemsOf(deleted)).toEqual([]);
+    expect(
+      fingerprintItemsOf(rejectedRecord('abc', { code: 'EMPTY', message: '' }, source(), now, {})),
+    ).toEqual([]);
+  });
+
+  it('lists a copy under COPIES#<original> and carries the mark in its summary', () => {
+    const copy = {
+      ...indexedRecord(article(), source(), now, {}),
+      duplicateOf: { id: 'orig', kind: 'near' as const, distance: 4 },
+    };
+    expect(facetsOf(copy)).toContain('COPIES#orig');
+    expect(summaryOf(copy).duplicateOf).toEqual(copy.duplicateOf);
+    // A new version is matched afresh: the mark of the previous one is not carried over.
+    const next = indexedRecord(article(), source({ etag: 'e2', sequencer: '0002' }), now, { record: copy });
+    expect(next.duplicateOf).toBeUndefined();
   });
 });

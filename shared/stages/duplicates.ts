@@ -1,0 +1,63 @@
+import { isEarlier, matchOf, originalOf, type FingerprintedArticle } from '../core/duplicates';
+import type { ArticleRecord } from '../core/index-model';
+
+/** The slice of ArticleIndex duplicate detection uses. */
+export interface DuplicateIndex {
+  /** Indexed articles sharing a fingerprint partition with this one. */
+  duplicateCandidates(
+    article: Pick<FingerprintedArticle, 'fingerprints' | 'wordCount'>,
+  ): Promise<FingerprintedArticle[]>;
+  /** Rewrites a record's current version; `change` returns undefined to leave it as it is. */
+  revise(id: string, change: (current: ArticleRecord) => ArticleRecord | undefined): Promise<boolean>;
+}
+
+const fingerprinted = (record: ArticleRecord): FingerprintedArticle | undefined =>
+  record.status === 'indexed' && record.fingerprints
+    ? {
+        id: record.id,
+        firstIndexedAt: record.firstIndexedAt,
+        fingerprints: record.fingerprints,
+        wordCount: record.wordCount,
+      }
+    : undefined;
+
+/** The record as it should be written: marked as a copy of the earliest indexed article it copies. */
+export async function withOriginal(record: ArticleRecord, index: DuplicateIndex): Promise<ArticleRecord> {
+  const me = fingerprinted(record);
+  if (!me) return record;
+  const duplicateOf = originalOf(me, await index.duplicateCandidates(me));
+  return duplicateOf ? { ...record, duplicateOf } : record;
+}
+
+/**
+ * After the write: two copies indexed at the same moment may each have looked before the other was
+ * written, and then neither says it is a copy. Looking again once this one is written, whichever of them
+ * looks last sees the other, and marks the later of the two (itself or the other). Revisions only ever
+ * add a missing mark, so two writers settling the same pair agree.
+ */
+export async function settleDuplicates(record: ArticleRecord, index: DuplicateIndex): Promise<void> {
+  const me = fingerprinted(record);
+  if (!me) return;
+  const candidates = await index.duplicateCandidates(me);
+  const mine = record.duplicateOf ? undefined : originalOf(me, candidates);
+  if (mine) {
+    await index.revise(me.id, (current) =>
+      current.versionToken === record.versionToken && !current.duplicateOf
+        ? { ...current, duplicateOf: mine }
+        : undefined,
+    );
+  }
+  for (const later of candidates) {
+    if (!isEarlier(me, later)) continue;
+    const match = matchOf(later, me);
+    if (!match) continue;
+    await index.revise(later.id, (current) =>
+      current.status === 'indexed' &&
+      !current.duplicateOf &&
+      current.fingerprints?.simhash === later.fingerprints.simhash &&
+      current.fingerprints.exact === later.fingerprints.exact
+        ? { ...current, duplicateOf: match }
+        : undefined,
+    );
+  }
+}

@@ -1,0 +1,144 @@
+import type { TaggedArticle } from '../../shared/core/article';
+import { articleIdFor } from '../../shared/core/article-id';
+import { indexedRecord } from '../../shared/core/index-model';
+import { ArticleIndex } from '../../shared/aws/article-index';
+import { awsClientConfig } from '../../shared/aws/client-config';
+import { documentClient } from '../../shared/aws/runtime';
+import { settleDuplicates, withOriginal } from '../../shared/stages/duplicates';
+import { runQuery } from '../../shared/stages/query';
+import { RAW_PREFIX } from '../../shared/topology';
+import { fingerprintArticle } from '../../shared/core/tag/fingerprint';
+import { createHarness, type Harness } from './harness';
+
+jest.setTimeout(120_000);
+
+const STORY = [
+  'Work to deepen the main shipping channel of the harbour will begin in April, the port authority said on Monday, after three years of planning and two rounds of public consultation.',
+  'The project will remove about 1.2 million cubic metres of silt and allow container ships with a draught of up to 14 metres to dock at the eastern terminal at any tide.',
+  'Fishing crews have raised concerns about noise and sediment near the breeding grounds of local shellfish, and the authority has agreed to pause dredging during the summer months.',
+  '"We listened to the fishermen, and the timetable reflects that," the chief engineer told reporters at the quay, adding that water quality would be monitored every week.',
+  'The council expects the deeper channel to bring an extra 300 jobs to the port by the end of the decade, though opposition members questioned the forecast.',
+];
+
+/** One story on two different sites: each with its own headline, navigation, promos and footer. */
+const onSite = (site: string, headline: string, paragraphs: string[]) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${headline} | ${site}</title></head><body>
+<nav><a href="/">${site}</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>${headline}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article>
+<aside><h2>Most read</h2><ul><li><a href="/a">Council tax to rise</a></li><li><a href="/b">Storm warning</a></li></ul></aside>
+<footer>© 2026 ${site}. All rights reserved.</footer></body></html>`;
+
+const idOf = (name: string) => articleIdFor(`${RAW_PREFIX}${name}`);
+
+describe('duplicate detection on the emulator', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(() => h?.close());
+
+  it('marks a later copy of a story as a copy of the first, and lists the copies', async () => {
+    await h.upload('port/dredging.html', onSite('Port News', 'Harbour dredging to start in spring', STORY));
+    await h.drain();
+    const original = idOf('port/dredging.html');
+    expect((await h.index.get(original))?.duplicateOf).toBeUndefined();
+
+    // Same text and headline on another site: an exact copy once the page furniture is gone.
+    await h.upload('wire/a.html', onSite('Coast Wire', 'Harbour dredging to start in spring', STORY));
+    // Copy-edited: a new headline, a corrected word and a credit line of its own.
+    const edited = [...STORY, 'Reporting by the Coast Wire news desk.'];
+    edited[1] = edited[1]!.replace('about 1.2 million', 'roughly 1.2 million');
+    await h.upload('daily/b.html', onSite('The Daily', 'Port to deepen channel for bigger ships', edited));
+    await h.drain();
+
+    expect((await h.index.get(idOf('wire/a.html')))?.duplicateOf).toEqual({
+      id: original,
+      kind: 'exact',
+      distance: 0,
+    });
+    const near = (await h.index.get(idOf('daily/b.html')))?.duplicateOf;
+    expect(near).toMatchObject({ id: original, kind: 'near' });
+    expect(near!.distance).toBeGreaterThan(0);
+
+    const copies = await runQuery(h.index, { op: 'list', by: 'copies', value: original });
+    expect(copies.op === 'list' && copies.items.map((i) => i.id).sort()).toEqual(
+      [idOf('wire/a.html'), idOf('daily/b.html')].sort(),
+    );
+  });
+
+  it('never marks a new version as a copy of itself, and forgets a deleted article', async () => {
+    const name = 'port/ferry.html';
+    const text = [
+      'The island ferry operator will run two extra crossings a day from December, it said on Tuesday, after complaints from commuters about crowded boats on the early morning route.',
+      'A second vessel, leased from a Norwegian company, will join the route for the winter and carry up to 400 passengers and 60 cars on each trip.',
+      'Island residents welcomed the move but said fares remained too high, and a local campaign group called on the council to subsidise season tickets for workers and students.',
+    ];
+    await h.upload(name, onSite('Port News', 'Ferry adds crossings', text));
+    await h.drain();
+    await h.upload(name, onSite('Port News', 'Ferry adds crossings (corrected)', [...text, 'Corrected.']));
+    await h.drain();
+    const record = await h.index.get(idOf(name));
+    expect(record).toMatchObject({ version: 2, status: 'indexed' });
+    expect(record?.duplicateOf).toBeUndefined();
+    const print = { fingerprints: record!.fingerprints!, wordCount: record!.wordCount };
+    const candidates = await h.index.duplicateCandidates(print);
+    expect(candidates.map((c) => c.id)).toContain(idOf(name));
+
+    await h.remove(name);
+    await h.drain();
+    expect((await h.index.duplicateCandidates(print)).map((c) => c.id)).not.toContain(idOf(name));
+  });
+
+  it('agrees on one original when copies are indexed at the same moment', async () => {
+    const now = '2026-11-29T10:00:00.000Z';
+    const paragraphs = STORY.map((p) => p.replace('harbour', 'river harbour'));
+    const ids = Array.from({ length: 6 }, (_, i) => `race${i}`);
+    // One index per writer, as separate Lambda containers; each does what the index stage does.
+    await Promise.all(
+      ids.map(async (id, i) => {
+        const writer = new ArticleIndex(documentClient(awsClientConfig()), h.deployment.names.table);
+        const article = tagged(id, [...paragraphs, `Copy ${i}.`]);
+        const source = {
+          bucket: 'raw',
+          key: `incoming/race/${id}.html`,
+          etag: id,
+          sequencer: '0001',
+          eventTime: now,
+        };
+        const result = await writer.apply(id, '0001', (previous) =>
+          withOriginal(indexedRecord(article, source, now, { record: previous }), writer),
+        );
+        if (result.outcome === 'applied') await settleDuplicates(result.record, writer);
+      }),
+    );
+    const records = await Promise.all(ids.map((id) => h.index.get(id)));
+    // Same firstIndexedAt for all: the tie goes to the lowest id, and every other one is marked.
+    expect(records.filter((r) => !r?.duplicateOf).map((r) => r?.id)).toEqual(['race0']);
+    for (const r of records.slice(1)) expect(r?.duplicateOf?.kind).toBe('near');
+  });
+});
+
+function tagged(id: string, paragraphs: string[]): TaggedArticle {
+  const text = paragraphs.join('\n\n');
+  const parsed = {
+    id,
+    source: {},
+    format: 'html' as const,
+    title: 'River harbour dredging',
+    language: 'en',
+    body: { paragraphs, text, wordCount: text.split(/\s+/).length, html: '', markdown: '' },
+    images: [],
+    captions: [],
+    authors: [],
+    parsedAt: '2026-11-29T10:00:00.000Z',
+  };
+  return {
+    ...parsed,
+    entities: [],
+    keyPhrases: [],
+    topics: [],
+    fingerprints: fingerprintArticle(parsed),
+    tagger: { engine: 'copydesk', version: 'test' },
+    taggedAt: '2026-11-29T10:00:00.000Z',
+  };
+}
