@@ -1,5 +1,6 @@
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { parseTagEngine } from '../shared/config';
 import { StatefulStack } from './stacks/stateful-stack';
 import { StatelessStack } from './stacks/stateless-stack';
 
@@ -8,14 +9,22 @@ export interface CopydeskStacks {
   readonly stateless: StatelessStack;
 }
 
+/** `cdk deploy -c tagEngine=comprehend` tags with Amazon Comprehend; the default is the built-in tagger. */
+export const TAG_ENGINE_CONTEXT = 'tagEngine';
+
 /** The whole deployment on a given app, shared by infra/app.ts and the infra tests so both check the same thing. */
 export function addCopydeskStacks(app: App): CopydeskStacks {
+  const tagEngine = parseTagEngine(
+    app.node.tryGetContext(TAG_ENGINE_CONTEXT),
+    `context ${TAG_ENGINE_CONTEXT}`,
+  );
   const stateful = new StatefulStack(app, 'CopydeskStateful', {
     description: 'copydesk: buckets, table, queues, event bus and alarms (data that outlives deployments)',
   });
   const stateless = new StatelessStack(app, 'CopydeskStateless', {
     description: 'copydesk: pipeline and query functions and their wiring',
     stateful: stateful.handles,
+    tagEngine,
   });
   // The stacks share names, not CloudFormation references, so the deploy order must be stated.
   stateless.addStackDependency(stateful, 'its functions read and write the stateful resources');

@@ -119,6 +119,8 @@ export const ENV = {
   publishQueueUrl: 'COPYDESK_PUBLISH_QUEUE_URL',
   maxInputBytes: 'COPYDESK_MAX_INPUT_BYTES',
   inlineMessageBytes: 'COPYDESK_INLINE_MESSAGE_BYTES',
+  /** Which engine the tag function tags with: copydesk (built in, the default) or comprehend. */
+  tagEngine: 'COPYDESK_TAG_ENGINE',
 } as const;
 
 /** Default cap on an uploaded object; larger ones are rejected with TOO_LARGE, not parsed. */

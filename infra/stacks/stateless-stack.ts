@@ -1,5 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { DEFAULT_TAG_ENGINE } from '../../shared/config';
+import type { TaggerEngine } from '../../shared/core/article';
 import {
   DEFAULT_INLINE_MESSAGE_BYTES,
   DEFAULT_MAX_INPUT_BYTES,
@@ -9,6 +11,7 @@ import {
   WORK_PREFIX,
   type StageName,
 } from '../../shared/topology';
+import { grantComprehendTagging } from '../comprehend-access';
 import { CopydeskFunction } from '../constructs/copydesk-function';
 import { StageConsumer } from '../constructs/stage-consumer';
 import { printedResourceNames as printed } from '../nag-acknowledgments';
@@ -17,6 +20,8 @@ import type { StatefulResourceHandles } from './stateful-resource-handles';
 
 export interface StatelessStackProps extends StackProps {
   readonly stateful: StatefulResourceHandles;
+  /** The tag function's engine; the built-in one unless the deployment chose Comprehend. */
+  readonly tagEngine?: TaggerEngine;
 }
 
 /**
@@ -60,6 +65,7 @@ export class StatelessStack extends Stack {
     stageQueues.tag.grantSendMessages(parse.function);
     stageQueues.index.grantSendMessages(parse.function);
 
+    const tagEngine = props.tagEngine ?? DEFAULT_TAG_ENGINE;
     const tag = new StageConsumer(this, 'Tag', {
       stage: 'tag',
       queue: stageQueues.tag,
@@ -67,8 +73,13 @@ export class StatelessStack extends Stack {
         [ENV.workBucket]: workBucket.bucketName,
         [ENV.indexQueueUrl]: stageQueues.index.queueUrl,
         ...inlineMessageBytes,
+        [ENV.tagEngine]: tagEngine,
       },
     });
+    // The timeout stays the stage's 60 s: an article takes one language call and two Batch* rounds per
+    // 25 documents of 5 KB (about a second for a typical article), and the client's own timeouts and
+    // retries fit inside it; see docs/comprehend.md. The queue's visibility timeout is derived from it.
+    if (tagEngine === 'comprehend') grantComprehendTagging(tag.function);
     grantObjects({ grantee: tag.function, ...work, access: 'read' });
     grantObjects({ grantee: tag.function, ...work, access: 'put' });
     stageQueues.index.grantSendMessages(tag.function);

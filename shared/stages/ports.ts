@@ -1,4 +1,5 @@
 import type { DocumentRef, SourceObject } from '../core/messages';
+import type { ParsedArticle, TaggedArticle } from '../core/article';
 
 /**
  * What the stage use cases need from the outside world. The AWS adapters in shared/aws/ implement these;
@@ -31,3 +32,17 @@ export interface StageLogger {
 }
 
 export const silentLogger: StageLogger = { info: () => undefined, warn: () => undefined };
+
+/** Names the entities, key phrases and topics of an article: the built-in tagger or a cloud service. */
+export type Tagger = (article: ParsedArticle, now?: Date) => Promise<TaggedArticle>;
+
+/**
+ * A tagging service that could not answer now (throttled, failing, unreachable, not yet permitted) but may
+ * later: the message is retried and in the end dead-lettered, instead of becoming a TAG_FAILED record.
+ */
+export class TaggerUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TaggerUnavailableError';
+  }
+}

@@ -28,7 +28,8 @@ export async function failureAsRejectionAsync<T extends { ok: boolean }>(
   }
 }
 
-function asRejection(code: RejectionCode, error: unknown): { ok: false; rejection: Rejection } {
+/** The rejection a failed pure step is recorded as: its error, named and cut to a readable length. */
+export function asRejection(code: RejectionCode, error: unknown): { ok: false; rejection: Rejection } {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return { ok: false, rejection: { code, message: message.slice(0, 500) } };
 }

@@ -1,21 +1,22 @@
 import type { IndexQueueMessage, TagQueueMessage } from '../core/messages';
-import type { ParsedArticle } from '../core/article';
+import type { ParsedArticle, Rejection, TaggedArticle } from '../core/article';
 import { tagArticle } from '../core/tag';
-import type { DocumentStorePort, MessageSender } from './ports';
-import { failureAsRejection } from './pure-step';
+import { TaggerUnavailableError, type DocumentStorePort, type MessageSender, type Tagger } from './ports';
+import { asRejection } from './pure-step';
 
 export interface TagStageDeps {
   documents: DocumentStorePort;
   toIndex: MessageSender<IndexQueueMessage>;
+  /** The built-in tagger unless the deployment chose another engine. */
+  tagger?: Tagger;
   now?: () => Date;
 }
 
+const builtInTagger: Tagger = async (article, now) => tagArticle(article, now);
+
 export async function handleParsedArticle(message: TagQueueMessage, deps: TagStageDeps): Promise<void> {
   const parsed = await deps.documents.load<ParsedArticle>(message.doc);
-  const outcome = failureAsRejection('TAG_FAILED', () => ({
-    ok: true as const,
-    tagged: tagArticle(parsed, deps.now?.()),
-  }));
+  const outcome = await tagOrReject(deps.tagger ?? builtInTagger, parsed, deps.now?.());
   if (!outcome.ok) {
     await deps.toIndex.send({
       kind: 'reject',
@@ -31,4 +32,22 @@ export async function handleParsedArticle(message: TagQueueMessage, deps: TagSta
     stage: 'tagged',
   });
   await deps.toIndex.send({ kind: 'upsert', articleId: message.articleId, source: message.source, doc });
+}
+
+/**
+ * A tagger that fails on an article fails on it every time, so the failure is recorded as TAG_FAILED (see
+ * pure-step.ts). A tagging service that is throttled or down is the exception: it will answer later, so
+ * its error propagates and SQS retries the message, then dead-letters it.
+ */
+async function tagOrReject(
+  tagger: Tagger,
+  article: ParsedArticle,
+  now: Date | undefined,
+): Promise<{ ok: true; tagged: TaggedArticle } | { ok: false; rejection: Rejection }> {
+  try {
+    return { ok: true, tagged: await tagger(article, now) };
+  } catch (error) {
+    if (error instanceof TaggerUnavailableError) throw error;
+    return asRejection('TAG_FAILED', error);
+  }
 }

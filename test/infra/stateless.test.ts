@@ -118,6 +118,7 @@ describe('function wiring (environment)', () => {
       [ENV.workBucket]: renderedNames.workBucket,
       [ENV.indexQueueUrl]: queueUrl(renderedNames.queue('index')),
       ...inline,
+      [ENV.tagEngine]: 'copydesk',
     },
     index: {
       ...common('index'),

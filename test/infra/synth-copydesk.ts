@@ -24,6 +24,8 @@ export interface SynthOptions {
    * synthesis, so only nag.test.ts, which checks everything synth enforces, turns it on.
    */
   readonly builtinCloudFormationValidation?: boolean;
+  /** Context as given with `cdk synth -c key=value`, e.g. `{ tagEngine: 'comprehend' }`. */
+  readonly context?: Record<string, unknown>;
 }
 
 /**
@@ -33,9 +35,10 @@ export interface SynthOptions {
  */
 export function synthCopydesk({
   builtinCloudFormationValidation = false,
+  context = {},
 }: SynthOptions = {}): SynthesizedCopydesk {
   const app = new App({
-    context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] },
+    context: { ...cdkJsonContext(), ...context, 'aws:cdk:bundling-stacks': [] },
     builtinCloudFormationValidation,
   });
   const stacks = addCopydeskStacks(app);
