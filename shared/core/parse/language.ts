@@ -1,4 +1,13 @@
-import { detect, detectAll } from 'tinyld';
+import { detect, detectAll, supportedLanguages, toISO2 } from 'tinyld';
+
+/**
+ * The languages detection may answer: tinyld's living languages with an ISO 639-1 code. Latin, Esperanto,
+ * Volapük, Klingon and Berber (no 639-1 code) are left out: on news they are only ever wrong guesses.
+ */
+const NEWS_LANGUAGES = supportedLanguages
+  .map((l) => toISO2(l) || l)
+  .filter((l) => /^[a-z]{2}$/.test(l) && !['la', 'eo', 'vo'].includes(l));
+const ONLY = { only: NEWS_LANGUAGES };
 
 /** "en-US", "EN_gb", "zh-Hant-TW" -> "en", "en", "zh"; anything that is not a language tag -> undefined. */
 export function normalizeLanguageTag(tag: string | null | undefined): string | undefined {
@@ -18,7 +27,7 @@ export const LANGUAGE_SAMPLE_CHARS = 5000;
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS);
   if (sample.replace(/[^\p{L}]/gu, '').length < 20) return 'und';
-  return normalizeLanguageTag(detect(sample)) ?? 'und';
+  return normalizeLanguageTag(detect(sample, ONLY)) ?? 'und';
 }
 
 /**
@@ -29,10 +38,10 @@ export function detectLanguage(text: string): string {
 export function reconcileLanguage(declared: string | undefined, text: string): string {
   if (!declared) return detectLanguage(text);
   if (text.length < 500) return declared;
-  const scores = detectAll(text.slice(0, LANGUAGE_SAMPLE_CHARS));
+  const scores = detectAll(text.slice(0, LANGUAGE_SAMPLE_CHARS), ONLY);
   const top = scores[0];
   const declaredScore = scores.find((s) => s.lang === declared)?.accuracy ?? 0;
-  if (top && top.lang !== declared && top.accuracy >= 0.6 && declaredScore < 0.2) {
+  if (top && top.lang !== declared && top.accuracy >= 0.5 && declaredScore < 0.2) {
     return normalizeLanguageTag(top.lang) ?? declared;
   }
   return declared;
