@@ -7,6 +7,7 @@ import {
   PERSON_NOUNS,
   ROLE_HEADS,
   ROLE_MODIFIERS,
+  SENTENCE_STARTERS,
   SPEECH_VERBS,
 } from './lexicon';
 import { recognizeEntities, type NerParagraph, type NerSpan } from './ner';
@@ -40,6 +41,17 @@ const INNER_JOINERS = new Set(
 /** Towns and states lend their names to teams and firms ("Surrey beat Kent"); countries, seas and islands rarely. */
 const teamLike = (place: PlaceInfo): boolean =>
   place.kind === 'city' || (place.kind === 'region' && place.country !== '');
+
+/** Last words that make a name a place: "Broward County", "Rikers Island", "Lake Berryessa" aside. */
+const PLACE_SUFFIXES = new Set(
+  `county counties island islands river lake mountain mountains bay sea ocean valley street avenue road square beach
+   coast peninsula province region district desert canal strait straits gulf heights hills falls harbour harbor`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const suffixType = (last: string): EntityType | undefined =>
+  PLACE_SUFFIXES.has(last) ? 'place' : ORG_SUFFIXES.has(last) ? 'organization' : undefined;
 
 const TITLES_THAT_ARE_NAMES = new Set([
   'dean',
@@ -225,6 +237,9 @@ function mentionOf(span: NerSpan, para: Paragraph, zone: Zone): Mention[] {
     while (from < to && NEVER_ENTITY.has(key(tokens[from]!)) && !COMPASS.has(key(tokens[from]!))) from++;
     while (from < to && NEVER_ENTITY.has(key(tokens[to - 1]!))) to--;
   }
+  // "of Ukraine" split off "Central Bank": a name neither starts nor ends with a lower-case joiner.
+  while (from < to && /^\p{Ll}/u.test(tokens[from]!.text) && INNER_JOINERS.has(key(tokens[from]!))) from++;
+  while (from < to && /^\p{Ll}/u.test(tokens[to - 1]!.text) && INNER_JOINERS.has(key(tokens[to - 1]!))) to--;
   if (from === to) return [];
   const surface = para.text.slice(tokens[from]!.start, tokens[to - 1]!.end);
   if (!/\p{L}{2}/u.test(surface) || (to - from === 1 && isDemonym(surface))) return [];
@@ -255,7 +270,19 @@ function mentionOf(span: NerSpan, para: Paragraph, zone: Zone): Mention[] {
   } else if (place && (!teamLike(place) || (type !== 'organization' && type !== 'person'))) {
     type = 'place';
     evidence = 'gazetteer';
+  } else if (
+    to - from >= 2 &&
+    type !== undefined &&
+    suffixType(key(tokens[to - 1]!)) &&
+    suffixType(key(tokens[to - 1]!)) !== type
+  ) {
+    // "Broward County", "James Madison University": the last word says what kind of name it is.
+    type = suffixType(key(tokens[to - 1]!))!;
+    evidence = 'org-rule';
   } else if (type === undefined) {
+    return [];
+  } else if (to - from === 1 && tokens[from]!.sentenceStart && SENTENCE_STARTERS.has(key(tokens[from]!))) {
+    // "Oh", "Please", "However" opening a sentence are grammar, whatever the model thought.
     return [];
   } else if (type === 'person' && nearSpeech(tokens, from, to)) {
     evidence = 'speech';

@@ -113,7 +113,8 @@ the | a | an | this | that | these | those | it | its | he | she | they | we | y
 | but | and | or | so | yet | meanwhile | however | also | although | though | because | despite | according | under
 | over | about | many | some | most | more | all | both | each | every | several | other | another | there | here
 | what | who | which | where | why | how | not | no | yes | last | next | earlier | later | then | now | still
-| such | among | between | into | through | until | amid | against | without | within | around
+| such | among | between | into | through | until | amid | against | without | within | around | oh | please | yes
+| thanks | hello | hi | well | just | only | even | like | instead | indeed | perhaps | maybe
 `);
 
 /** Lower-case joiners allowed inside a multi-word name: "Bank of England", "Charles de Gaulle". */

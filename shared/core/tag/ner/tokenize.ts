@@ -27,7 +27,7 @@ const TOKEN =
 
 const POSSESSIVE = /['’][sS]$/;
 const SENTENCE_END = /^[.!?]$/;
-const OPENERS = /^["“‘'(\[«]$/;
+const OPENERS = /^["“‘'([«]$/;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
