@@ -125,7 +125,9 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
       return predicted;
     });
   }
-  console.error(`epoch ${epoch}: ${errors} errors in ${tokens} tokens (${((100 * errors) / tokens).toFixed(2)}%)`);
+  console.error(
+    `epoch ${epoch}: ${errors} errors in ${tokens} tokens (${((100 * errors) / tokens).toFixed(2)}%)`,
+  );
 }
 
 // Averages, pruned: rare features and weights too small to change a decision are dropped.
@@ -144,5 +146,8 @@ for (const [f, w] of weights) {
 }
 
 const out = join(__dirname, '..', 'shared', 'core', 'tag', 'ner', 'model.json');
-writeFileSync(out, serializeModel(averaged, { epochs: EPOCHS, minCount: MIN_COUNT, trainedOn: 'CoNLL-2003 eng.train' }));
+writeFileSync(
+  out,
+  serializeModel(averaged, { epochs: EPOCHS, minCount: MIN_COUNT, trainedOn: 'CoNLL-2003 eng.train' }),
+);
 console.error(`wrote ${averaged.size} features to shared/core/tag/ner/model.json`);
