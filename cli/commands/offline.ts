@@ -43,11 +43,14 @@ function summary(o: Outcome): string {
     for (const type of ['person', 'organization', 'place'] as const) {
       const names = body
         .filter((e) => e.type === type)
-        .slice(0, 6)
-        .map((e) => e.name);
+        .slice(0, 8)
+        .map((e) => (e.country && e.name !== e.country ? `${e.name} (${e.country})` : e.name));
       if (names.length) lines.push(`  ${`${type}s`.padEnd(9)} ${names.join(', ')}`);
     }
     if (a.keyPhrases.length) lines.push(`  phrases   ${a.keyPhrases.map((k) => k.text).join(', ')}`);
+    if (a.topics.length)
+      lines.push(`  topics    ${a.topics.map((t) => `${t.label} ${t.confidence.toFixed(2)}`).join(', ')}`);
+    lines.push(`  simhash   ${a.fingerprints.simhash}   tagger ${a.tagger.engine} ${a.tagger.version}`);
   }
   return lines.join('\n');
 }
