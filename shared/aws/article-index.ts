@@ -39,6 +39,25 @@ const FACET_SK_PREFIX = 'FACET#';
 const CALENDAR_PK = 'CALENDAR';
 const CALENDAR_SK_PREFIX = 'MONTH#';
 const MAX_ATTEMPTS = 5;
+
+/**
+ * A transaction is tried again, from a fresh read, when its guard failed (another writer got there first),
+ * when it collided with another transaction (TransactionConflict), or when the service failed it with a 5xx
+ * after the SDK's own retries. The last happens on moto, which answers a transaction that races another
+ * write with HTTP 500 ("dictionary changed size during iteration" while it snapshots the table).
+ */
+function worthRetrying(error: unknown): boolean {
+  if (error instanceof TransactionCanceledException)
+    return (error.CancellationReasons ?? []).some(
+      (r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict',
+    );
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return status !== undefined && status >= 500;
+}
+
+/** Jittered, growing pause between attempts, so racing writers fall out of step. */
+const pause = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * 2 ** attempt));
 /** A feed's items, one item each under the feed's partition: `MEMBER#<item id>`. */
 const MEMBER_SK_PREFIX = 'MEMBER#';
 
@@ -93,10 +112,10 @@ export class ArticleIndex implements IndexReader {
         await this.db.send(new TransactWriteCommand({ TransactItems: writes }));
         return { outcome: 'applied', record, previous, writeUnits };
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException) || attempt >= MAX_ATTEMPTS) throw error;
-        const reasons = error.CancellationReasons ?? [];
-        if (reasons[0]?.Code !== 'ConditionalCheckFailed') throw error;
-        // Someone else wrote this article between our read and write: read again and re-decide.
+        if (!worthRetrying(error) || attempt >= MAX_ATTEMPTS) throw error;
+        // Someone else wrote this article between our read and write, or the transaction lost a race:
+        // read again and re-decide.
+        await pause(attempt);
       }
     }
   }
@@ -125,8 +144,8 @@ export class ArticleIndex implements IndexReader {
         await this.db.send(new TransactWriteCommand({ TransactItems: writes }));
         return true;
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException) || attempt >= MAX_ATTEMPTS) throw error;
-        if (error.CancellationReasons?.[0]?.Code !== 'ConditionalCheckFailed') throw error;
+        if (!worthRetrying(error) || attempt >= MAX_ATTEMPTS) throw error;
+        await pause(attempt);
       }
     }
   }

@@ -87,6 +87,41 @@ describe('ArticleIndex.apply under a concurrent writer', () => {
     expect(second.ExpressionAttributeValues).toEqual({ ':seen': '0001' });
   });
 
+  it('tries again from a fresh read when the service fails the transaction with a 5xx', async () => {
+    // moto does this when a transaction races another write; DynamoDB may after the SDK's own retries.
+    const serverError = Object.assign(new Error('Internal Server Error'), {
+      $metadata: { httpStatusCode: 500 },
+    });
+    ddb.on(GetCommand).resolves({});
+    ddb.on(TransactWriteCommand).rejectsOnce(serverError).resolves({});
+    ddb.on(UpdateCommand).resolves({});
+    const result = await index().apply('a', '0005', (prev) =>
+      rejectedRecord('a', { code: 'BINARY', message: 'm' }, source, 'now', { record: prev }),
+    );
+    expect(result.outcome).toBe('applied');
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(2);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(2);
+  });
+
+  it('retries a transaction that conflicted with another one', async () => {
+    ddb.on(GetCommand).resolves({});
+    ddb
+      .on(TransactWriteCommand)
+      .rejectsOnce(
+        new TransactionCanceledException({
+          message: 'cancelled',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+        }),
+      )
+      .resolves({});
+    ddb.on(UpdateCommand).resolves({});
+    const result = await index().apply('a', '0005', (prev) =>
+      rejectedRecord('a', { code: 'BINARY', message: 'm' }, source, 'now', { record: prev }),
+    );
+    expect(result.outcome).toBe('applied');
+  });
+
   it('does not retry other transaction failures', async () => {
     ddb.on(GetCommand).resolves({});
     ddb.on(TransactWriteCommand).rejects(new Error('ProvisionedThroughputExceeded'));
