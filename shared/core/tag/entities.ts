@@ -168,7 +168,7 @@ function actsAsGovernment(tokens: readonly Token[], from: number, to: number): b
 }
 
 /** A recognized paragraph with its text, which the offsets point into. */
-type Paragraph = NerParagraph & { text: string };
+type Paragraph = NerParagraph & { text: string; covered: Set<number> };
 
 function mentionOf(span: NerSpan, para: Paragraph, zone: Zone): Mention[] {
   const { tokens } = para;
@@ -216,7 +216,7 @@ function mentionOf(span: NerSpan, para: Paragraph, zone: Zone): Mention[] {
     for (let h = to - 2; h > from; h--) {
       if (!ROLE_HEADS.has(key(tokens[h]!)) || !isCapitalised(tokens[h + 1]!)) continue;
       const before: NerSpan = { ...span, tokenEnd: h };
-      const after: NerSpan = { ...span, type: 'PER', tokenStart: h + 1 };
+      const after: NerSpan = { ...span, type: 'PER', tokenStart: h + 1, tokenEnd: personEnd(para, to) };
       return [...mentionOf(before, para, zone), ...mentionOf(after, para, zone)];
     }
     // Titles the model sometimes takes into a name: "President Xi Jinping", "Foreign Minister Wang Yi" (but
@@ -361,6 +361,30 @@ function nominalMentions(para: Paragraph): Mention[] {
   return out;
 }
 
+/**
+ * "Janet Yellen" where the model took only "Janet": capitalised words right after a person's name that no
+ * other name claims and that are not a title, place or common capitalised word are the rest of the name.
+ */
+function personEnd(para: Paragraph, to: number): number {
+  const { tokens } = para;
+  for (let added = 0; added < 2; added++, to++) {
+    const next = tokens[to];
+    const last = tokens[to - 1]!;
+    if (!next || para.covered.has(to) || next.start !== last.end + 1 || !isCapitalised(next)) return to;
+    const k = key(next);
+    if (
+      next.sentenceStart ||
+      NEVER_ENTITY.has(k) ||
+      ROLE_HEADS.has(k) ||
+      SENTENCE_STARTERS.has(k) ||
+      suffixType(k)
+    )
+      return to;
+    if (lookupPlace(next.text) || isDemonym(next.text)) return to;
+  }
+  return to;
+}
+
 /** Capitalised words the model left out that stand in apposition to an office: "Huitfaldt, the Norwegian foreign minister,". */
 function appositionNames(para: Paragraph, covered: ReadonlySet<number>): Mention[] {
   const out: Mention[] = [];
@@ -459,9 +483,10 @@ export function findOccurrences(segments: readonly Segment[]): Occurrence[] {
   const occurrences: Occurrence[] = [];
   const paras: Paragraph[] = [];
   segments.forEach((segment, i) => {
-    const para: Paragraph = { ...recognized[i]!, text: segment.text };
+    const para: Paragraph = { ...recognized[i]!, text: segment.text, covered: new Set() };
     paras.push(para);
-    const covered = new Set<number>();
+    const covered = para.covered;
+    for (const span of para.spans) for (let k = span.tokenStart; k < span.tokenEnd; k++) covered.add(k);
     for (const span of para.spans) {
       for (let k = span.tokenStart; k < span.tokenEnd; k++) covered.add(k);
       const split =

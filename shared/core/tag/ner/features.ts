@@ -1,4 +1,5 @@
 import { isDemonym, knownPlace } from '../gazetteer';
+import { FAMILY_NAMES, GIVEN_NAMES } from './names-data';
 
 /**
  * The features the entity model reads for one token. Training (scripts/train-ner.ts) and tagging call this one
@@ -106,6 +107,10 @@ const BOUNDARY = (tag: string): WordInfo => ({
 const START = BOUNDARY('<s>');
 const END = BOUNDARY('</s>');
 
+let names: { given: Set<string>; family: Set<string> } | undefined;
+const nameLists = () =>
+  (names ??= { given: new Set(GIVEN_NAMES.split(' ')), family: new Set(FAMILY_NAMES.split(' ')) });
+
 const MAX_CACHED_WORDS = 200_000;
 const cache = new Map<string, WordInfo>();
 
@@ -118,6 +123,10 @@ function infoOf(word: string): WordInfo {
   const gazetteer: string[] = [];
   if (knownPlace(word)) gazetteer.push('gaz=place');
   if (isDemonym(word)) gazetteer.push('gaz=demonym');
+  if (UPPER.test(word[0] ?? '')) {
+    if (nameLists().given.has(lw)) gazetteer.push('name=given');
+    if (nameLists().family.has(lw)) gazetteer.push('name=family');
+  }
   info = {
     norm: lw,
     shape,
@@ -190,6 +199,7 @@ export function tokenFeatures(
     ...me.gazetteer,
   ];
   if (seq.shouted[i]) f.push(`U=${start}`);
+  if (me.capitalised && p1.gazetteer.includes('name=given')) f.push('after=given');
   const memory = doc.memory.get(me.norm);
   if (memory) f.push(`mem=${memory}`, `mem=${memory}|${me.shape}`);
   if (me.capitalised) {
@@ -198,7 +208,7 @@ export function tokenFeatures(
   }
   // Two-word places ("New York", "Hong Kong") are capitalised throughout, so only capitals are looked up.
   if (
-    me.gazetteer.length === 0 &&
+    !me.gazetteer.includes('gaz=place') &&
     me.capitalised &&
     ((n1.capitalised && knownPlace(`${w} ${seq.words[i + 1]!}`)) ||
       (p1.capitalised && knownPlace(`${seq.words[i - 1]!} ${w}`)))

@@ -21,9 +21,10 @@ const ABBREVIATIONS = new Set(
 );
 
 // One alternative per token kind, longest first: URLs and e-mails, dotted acronyms, numbers with separators,
-// words (letters, marks, digits, inner apostrophes, hyphens, dots and ampersands), then any other symbol.
+// words (letters, marks, digits, inner apostrophes, hyphens, dots and ampersands), a detached possessive
+// ("Lebed 's", as CoNLL writes it), then any other symbol.
 const TOKEN =
-  /https?:\/\/[^\s<>"]*[^\s<>".,;:!?)\]'”’]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?:\p{L}\.){2,}|\p{N}+(?:[.,:/-]\p{N}+)*%?|[\p{L}\p{M}\p{N}]+(?:(?:['’`&-]|\.(?=[\p{L}\p{N}]))[\p{L}\p{M}\p{N}]+)*|\S/gu;
+  /https?:\/\/[^\s<>"]*[^\s<>".,;:!?)\]'”’]|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?:\p{L}\.){2,}|\p{N}+(?:[.,:/-]\p{N}+)*%?|[\p{L}\p{M}\p{N}]+(?:(?:['’`&-]|\.(?=[\p{L}\p{N}]))[\p{L}\p{M}\p{N}]+)*|['’][sS](?![\p{L}\p{M}\p{N}])|\S/gu;
 
 const POSSESSIVE = /['’][sS]$/;
 const SENTENCE_END = /^[.!?]$/;
