@@ -255,13 +255,16 @@ places.sort(
   (a, b) => rank(b) - rank(a) || a.country.localeCompare(b.country) || a.name.localeCompare(b.name),
 );
 
-// A row none of whose names survives to the runtime is dead weight: drop it here.
+// A row none of whose names survives to the runtime is dead weight, unless it is big enough to be what an
+// article means by the name when its other places are in that country (Cambridge, Massachusetts; the US
+// state of Georgia): those stay as alternatives behind the winner.
+const ALTERNATIVE_POPULATION = 100_000;
 const taken = new Set<string>();
 for (const r of countryRows) for (const n of [r.name, ...r.aliases]) taken.add(placeKey(n));
 const kept: PlaceRow[] = [];
 for (const p of places) {
   const keys = [p.name, ...p.aliases].map(placeKey).filter((k) => k && !taken.has(k));
-  if (keys.length === 0) continue;
+  if (keys.length === 0 && p.kind !== 'region' && (p.population ?? 0) < ALTERNATIVE_POPULATION) continue;
   for (const k of keys) taken.add(k);
   kept.push(p);
 }

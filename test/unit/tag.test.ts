@@ -258,3 +258,13 @@ describe('captions', () => {
     expect(Array.isArray(t.keyPhrases)).toBe(true);
   });
 });
+
+describe('places in context', () => {
+  it('reads an ambiguous town in the country of the article’s other places', () => {
+    const near = (text: string) => tagArticle(article('Arrests', [text]), NOW);
+    const us = near('Police in Boston, Massachusetts, and Cambridge arrested three people on Tuesday.');
+    expect(find(us, 'place', 'Cambridge')!.country).toBe('US');
+    const uk = near('A conference in Cambridge drew scholars from London and Oxford on Tuesday.');
+    expect(find(uk, 'place', 'Cambridge')!.country).toBe('GB');
+  });
+});

@@ -1,5 +1,5 @@
 import type { EntityType } from '../article';
-import { demonymCountry, isDemonym, lookupPlace, type PlaceInfo } from './gazetteer';
+import { demonymCountry, isDemonym, lookupPlace, lookupPlaceAmong, type PlaceInfo } from './gazetteer';
 import {
   KNOWN_ORGS,
   NEVER_ENTITY,
@@ -477,6 +477,21 @@ function propagate(
 /** "The Chinese foreign minister" (not "The Hague"): an office standing for a person, not one of their names. */
 export const isReference = (mention: string): boolean => /^the\s/i.test(mention) && /\s\p{Ll}/u.test(mention);
 
+/** Re-reads ambiguous place names among the countries the article's other places are in. */
+function placeInContext(occurrences: readonly Occurrence[]): void {
+  const places = occurrences.map((o) => o.mention).filter((m) => m.type === 'place' && m.canonical);
+  for (const m of places) {
+    const countries = new Set(
+      places.filter((o) => o.surface !== m.surface && o.country).map((o) => o.country!),
+    );
+    const place = lookupPlaceAmong(m.surface, countries);
+    if (place && place.country !== m.country) {
+      m.canonical = place.name;
+      m.country = place.country;
+    }
+  }
+}
+
 /** Every mention of a name in the article's segments, typed, with offsets into its segment. */
 export function findOccurrences(segments: readonly Segment[]): Occurrence[] {
   const recognized = recognizeEntities(segments.map((s) => s.text));
@@ -504,5 +519,6 @@ export function findOccurrences(segments: readonly Segment[]): Occurrence[] {
       occurrences.push({ mention, zone: segment.zone, position: segment.position });
   });
   occurrences.push(...propagate(paras, segments, occurrences));
+  placeInContext(occurrences);
   return occurrences.sort((a, b) => a.position - b.position || a.mention.start - b.mention.start);
 }

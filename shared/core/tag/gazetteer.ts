@@ -44,6 +44,8 @@ interface Tables {
   built: (PlaceInfo | undefined)[];
   /** Generated row index -> the curated place that renames it ("Köln" -> Cologne). */
   renamed: Map<number, CuratedPlace>;
+  /** Lower-ranked generated rows of a name already taken: Cambridge, Massachusetts behind Cambridge, England. */
+  others: Map<string, number[]>;
 }
 
 let tables: Tables | undefined;
@@ -137,11 +139,16 @@ function load(): Tables {
     }
   }
   for (const name of WORLD_REGIONS) add(name, { name, country: '', kind: 'region' });
+  const others = new Map<string, number[]>();
+  const claim = (k: string, i: number) => {
+    const held = places.get(k);
+    if (held === undefined) places.set(k, i);
+    else if (held !== i) others.set(k, [...(others.get(k) ?? []), i]);
+  };
   for (let i = 0; i < rowKeys.length; i++) {
     const keys = rowKeys[i]!;
-    if (typeof keys === 'string') {
-      if (!places.has(keys)) places.set(keys, i);
-    } else for (const k of keys) if (!places.has(k)) places.set(k, i);
+    if (typeof keys === 'string') claim(keys, i);
+    else for (const k of keys) claim(k, i);
   }
 
   const cased = new Set(CASED_KEYS.split('|'));
@@ -154,6 +161,7 @@ function load(): Tables {
     rows,
     built,
     renamed,
+    others,
   };
   for (const [code, raw] of rawCapitals) {
     const seat = SEAT_OF_GOVERNMENT[code] ?? raw;
@@ -210,6 +218,20 @@ export function lookupPlace(surface: string): PlaceInfo | undefined {
   const key = placeKey(trimmed);
   if (t.cased.has(key) && trimmed === trimmed.toLowerCase()) return undefined;
   return resolve(t, key);
+}
+
+/**
+ * The place a surface form names in an article about places in `countries`: "Cambridge" beside Boston is
+ * Cambridge, Massachusetts, and "Georgia" beside Atlanta is the US state, though alone each names the
+ * better-known place. The usual answer stands whenever its country is among them.
+ */
+export function lookupPlaceAmong(surface: string, countries: ReadonlySet<string>): PlaceInfo | undefined {
+  const best = lookupPlace(surface);
+  if (!best || countries.size === 0 || countries.has(best.country)) return best;
+  const t = data();
+  const rows = t.others.get(placeKey(surface.trim())) ?? [];
+  const local = rows.map((i) => build(t, i)).filter((p) => countries.has(p.country));
+  return local.sort((a, b) => (b.population ?? 0) - (a.population ?? 0))[0] ?? best;
 }
 
 /** The canonical place for a surface form ("U.S." -> "United States"), or undefined if not a known place. */
