@@ -3,7 +3,8 @@
  *
  * False positives: SimHash distances between every pair of distinct corpus articles (the trafilatura
  * evaluation set holds no two copies of one story). Detection: each article against the near copies of it
- * that test/support/near-copies.ts makes. Prints both distributions so the threshold is chosen from them.
+ * that test/support/near-copies.ts makes. Prints both distributions so the threshold is chosen from them, and
+ * writes bench/results/duplicates.json and the duplicates section of BENCHMARKS.md.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { fingerprintArticle, hammingDistance } from '../shared/core/tag/fingerpr
 import { MIN_NEAR_DUPLICATE_WORDS, NEAR_DUPLICATE_DISTANCE } from '../shared/core/duplicates';
 import { CORPUS_HTML_DIR } from '../local/shared-material';
 import { NEAR_COPIES } from '../test/support/near-copies';
+import { machineDescription, writeReport } from './report';
 
 async function main(): Promise<void> {
   if (!existsSync(CORPUS_HTML_DIR)) {
@@ -61,6 +63,8 @@ async function main(): Promise<void> {
   for (const c of closest.sort((x, y) => x.d - y.d).slice(0, 10))
     console.log(`  closest ${c.d}: ${c.a} ~ ${c.b}`);
 
+  const falsePositives = pairs.slice(0, NEAR_DUPLICATE_DISTANCE + 1).reduce((a, b) => a + b, 0);
+  const detection: Array<{ copy: string; detected: number; median: number }> = [];
   console.log('\nnear copies (distance from the original; exact = same exact fingerprint):');
   for (const [name, copy] of Object.entries(NEAR_COPIES)) {
     const distances = eligible.map((a, i) => ({
@@ -71,6 +75,11 @@ async function main(): Promise<void> {
       `${((distances.filter((x) => x.d <= k).length / distances.length) * 100).toFixed(1)}%`;
     const sorted = distances.map((x) => x.d).sort((a, b) => a - b);
     const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    detection.push({
+      copy: name,
+      detected: distances.filter((x) => x.d <= NEAR_DUPLICATE_DISTANCE).length / distances.length,
+      median: q(0.5) ?? 0,
+    });
     console.log(
       `  ${name.padEnd(14)} detected ${at(NEAR_DUPLICATE_DISTANCE)} at <= ${NEAR_DUPLICATE_DISTANCE}` +
         ` (<=3 ${at(3)}, <=5 ${at(5)}, <=7 ${at(7)}, <=10 ${at(10)})` +
@@ -78,6 +87,26 @@ async function main(): Promise<void> {
         `  exact-equal ${distances.filter((x) => x.exact).length}`,
     );
   }
+  const json = {
+    machine: machineDescription(),
+    articles: eligible.length,
+    pairs: total,
+    threshold: NEAR_DUPLICATE_DISTANCE,
+    pairsWithinThreshold: falsePositives,
+    closest: closest.sort((x, y) => x.d - y.d).slice(0, 10),
+    msPerArticle: ms / eligible.length,
+    detection,
+  };
+  const md = `## Duplicates: SimHash on the trafilatura pages (\`npx tsx bench/duplicates.ts\`)
+
+Machine: ${machineDescription()}. ${eligible.length} articles of ${MIN_NEAR_DUPLICATE_WORDS}+ words, ${total} distinct pairs.
+Fingerprinting: ${(ms / eligible.length).toFixed(2)} ms per article. Pairs within the near-copy threshold (<= ${NEAR_DUPLICATE_DISTANCE} of 64 bits):
+${falsePositives}; the closest pairs are listed in bench/results/duplicates.json, to be read.
+
+| constructed copy of every article | detected at <= ${NEAR_DUPLICATE_DISTANCE} bits | median distance |
+| --- | --- | --- |
+${detection.map((d) => `| ${d.copy} | ${(d.detected * 100).toFixed(1)} % | ${d.median} |`).join('\n')}`;
+  writeReport('duplicates', json, md);
 }
 
 void main();

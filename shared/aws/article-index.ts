@@ -150,34 +150,41 @@ export class ArticleIndex implements IndexReader {
     }
   }
 
+  /** Every item of one fingerprint partition, page by page. */
+  private async partitionItems(partition: string): Promise<Array<Record<string, unknown>>> {
+    const items: Array<Record<string, unknown>> = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': partition },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
   /** Indexed articles sharing a fingerprint partition with this one (itself included, if indexed). */
   async duplicateCandidates(
     article: Pick<FingerprintedArticle, 'fingerprints' | 'wordCount'>,
   ): Promise<FingerprintedArticle[]> {
     const found = new Map<string, FingerprintedArticle>();
-    for (const partition of fingerprintPartitions(article)) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': partition },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const id = String(item.id);
-          found.set(id, {
-            id,
-            firstIndexedAt: String(item.firstIndexedAt),
-            fingerprints: { exact: String(item.exact), simhash: String(item.simhash) },
-            ...(typeof item.wordCount === 'number' ? { wordCount: item.wordCount } : {}),
-          });
-        }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+    // The partitions are independent: read them side by side, not one after another.
+    const pages = await Promise.all(fingerprintPartitions(article).map((p) => this.partitionItems(p)));
+    for (const item of pages.flat()) {
+      const id = String(item.id);
+      found.set(id, {
+        id,
+        firstIndexedAt: String(item.firstIndexedAt),
+        fingerprints: { exact: String(item.exact), simhash: String(item.simhash) },
+        ...(typeof item.wordCount === 'number' ? { wordCount: item.wordCount } : {}),
+      });
     }
     return [...found.values()];
   }
