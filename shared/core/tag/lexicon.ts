@@ -30,17 +30,6 @@ foreign | prime | vice | deputy | former | acting | defense | defence | finance 
 | majority | minority | democratic | republican | press secretary | u.s. | us | un | eu | nato | white
 `);
 
-/** Offices named after "of": "Speaker of the House", "Secretary of State for Foreign Affairs". */
-export const OFFICE_WORDS = set(`
-the | house | state | states | defense | defence | foreign | affairs | commons | lords | representatives | staff
-| treasury | justice | interior | energy | commerce | labor | labour | agriculture | health | education
-| transportation | homeland | security | economy | finance | trade | industry | culture | environment | board
-| directors | federal | reserve | joint | chiefs | national | intelligence | veterans | housing | urban | development
-| human | services | for | and | bank | england | police | army | navy | armed | forces | council | european | union
-| commission | court | supreme | congress | parliament | senate | assembly | government | city | party | central
-| committee | people's | peoples | republic | public | information | communications | internal | external | war
-`);
-
 /** Nouns that, in apposition, mark a person: "Kono, the Japanese foreign minister," / "his counterpart, Wang Yi". */
 export const PERSON_NOUNS = set(`
 minister | president | premier | chancellor | secretary | spokesman | spokeswoman | spokesperson | counterpart
@@ -79,13 +68,6 @@ inc | corp | corporation | co | ltd | llc | plc | ag | gmbh | sa | nv | spa | gr
 | railways | railway | chamber | consortium | federation | guild | syndicate | cartel | taliban | mission
 `);
 
-/** "Ministry of Defence", "University of Tokyo": a name starting with one of these and going on with "of". */
-export const ORG_PREFIXES_OF = set(`
-ministry | university | bank | department | office | council | court | institute | academy | organization
-| organisation | league | federation | union | association | church | house | chamber | board | commission
-| bureau | college | school | museum | federal reserve bank | embassy | consulate | committee | order
-`);
-
 /** Organizations usually written as a bare name or acronym. */
 export const KNOWN_ORGS = set(`
 un | u.n. | united nations | nato | eu | european union | who | world health organization | imf | wto | opec
@@ -115,15 +97,4 @@ the | a | an | this | that | these | those | it | its | he | she | they | we | y
 | what | who | which | where | why | how | not | no | yes | last | next | earlier | later | then | now | still
 | such | among | between | into | through | until | amid | against | without | within | around | oh | please | yes
 | thanks | hello | hi | well | just | only | even | like | instead | indeed | perhaps | maybe
-`);
-
-/** Lower-case joiners allowed inside a multi-word name: "Bank of England", "Charles de Gaulle". */
-export const NAME_JOINERS = set(
-  `of | the | de | del | della | der | den | van | von | da | dos | das | du | la | le | al | bin | ibn | y`,
-);
-
-/** Abbreviations whose full stop does not end a name: "Rep. Ilhan Omar", "Martin Luther King Jr.". */
-export const ABBREVIATIONS = set(`
-rep | sen | gov | gen | lt | col | maj | capt | sgt | adm | dr | mr | mrs | ms | prof | rev | st | jr | sr | mt
-| ft | u.s | u.k | u.n | inc | corp | co | ltd | no | dept | univ | sgt
 `);
