@@ -268,3 +268,16 @@ describe('places in context', () => {
     expect(find(uk, 'place', 'Cambridge')!.country).toBe('GB');
   });
 });
+
+describe('offices glued to names', () => {
+  it('parts an office the model ran into a name from the person it names', () => {
+    const t = tagArticle(
+      article('Talks', [
+        'Speaker of the House Nancy Pelosi met Assistant Secretary of State John Kornblum on Monday.',
+      ]),
+      NOW,
+    );
+    expect(names(t, 'person')).toEqual(expect.arrayContaining(['Nancy Pelosi', 'John Kornblum']));
+    expect(t.entities.some((e) => /House Nancy|State John/.test(e.name))).toBe(false);
+  });
+});

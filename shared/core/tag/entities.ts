@@ -11,6 +11,7 @@ import {
   SPEECH_VERBS,
 } from './lexicon';
 import { recognizeEntities, type NerParagraph, type NerSpan } from './ner';
+import { isGivenName } from './ner/features';
 import type { Token } from './ner/tokenize';
 import type { Mention, Occurrence, Zone } from './resolve';
 
@@ -219,6 +220,16 @@ function mentionOf(span: NerSpan, para: Paragraph, zone: Zone): Mention[] {
       const after: NerSpan = { ...span, type: 'PER', tokenStart: h + 1, tokenEnd: personEnd(para, to) };
       return [...mentionOf(before, para, zone), ...mentionOf(after, para, zone)];
     }
+    // "(Speaker of the) House Nancy Pelosi": office words glued to a given name and surname are two names.
+    if (span.type !== 'PER' && to - from >= 3 && !suffixType(key(tokens[to - 1]!))) {
+      for (let g = from + 1; g <= to - 2; g++) {
+        if (!isGivenName(tokens[g]!.text)) continue;
+        if (!tokens.slice(from, g).every((t) => ROLE_MODIFIERS.has(key(t)) || ROLE_HEADS.has(key(t)))) break;
+        const office: NerSpan = { ...span, tokenEnd: g };
+        const person: NerSpan = { ...span, type: 'PER', tokenStart: g };
+        return [...mentionOf(office, para, zone), ...mentionOf(person, para, zone)];
+      }
+    }
     // Titles the model sometimes takes into a name: "President Xi Jinping", "Foreign Minister Wang Yi" (but
     // "National Security Council" keeps its first word: no title follows it).
     let end = from;
@@ -238,8 +249,9 @@ function mentionOf(span: NerSpan, para: Paragraph, zone: Zone): Mention[] {
     while (from < to && NEVER_ENTITY.has(key(tokens[to - 1]!))) to--;
   }
   // "of Ukraine" split off "Central Bank": a name neither starts nor ends with a lower-case joiner.
-  while (from < to && /^\p{Ll}/u.test(tokens[from]!.text) && INNER_JOINERS.has(key(tokens[from]!))) from++;
-  while (from < to && /^\p{Ll}/u.test(tokens[to - 1]!.text) && INNER_JOINERS.has(key(tokens[to - 1]!))) to--;
+  const dangling = (t: Token) => t.text === '&' || (/^\p{Ll}/u.test(t.text) && INNER_JOINERS.has(key(t)));
+  while (from < to && dangling(tokens[from]!)) from++;
+  while (from < to && dangling(tokens[to - 1]!)) to--;
   if (from === to) return [];
   const surface = para.text.slice(tokens[from]!.start, tokens[to - 1]!.end);
   if (!/\p{L}{2}/u.test(surface) || (to - from === 1 && isDemonym(surface))) return [];

@@ -111,6 +111,10 @@ let names: { given: Set<string>; family: Set<string> } | undefined;
 const nameLists = () =>
   (names ??= { given: new Set(GIVEN_NAMES.split(' ')), family: new Set(FAMILY_NAMES.split(' ')) });
 
+/** "Nancy", "Aarav": a capitalised word the name lists know as a given name. */
+export const isGivenName = (word: string): boolean =>
+  UPPER.test(word[0] ?? '') && nameLists().given.has(normalizeWord(word));
+
 const MAX_CACHED_WORDS = 200_000;
 const cache = new Map<string, WordInfo>();
 
