@@ -6,6 +6,8 @@ import {
   QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
+  type QueryCommandInput,
+  type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import type { FingerprintedArticle } from '../core/duplicates';
 import { fingerprintPartitions } from '../core/duplicates';
@@ -150,24 +152,30 @@ export class ArticleIndex implements IndexReader {
     }
   }
 
-  /** Every item of one fingerprint partition, page by page. */
+  /** Every item of one fingerprint partition. */
   private async partitionItems(partition: string): Promise<Array<Record<string, unknown>>> {
     const items: Array<Record<string, unknown>> = [];
+    for await (const page of this.pages({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      ConsistentRead: true,
+    }))
+      items.push(...(page.Items ?? []));
+    return items;
+  }
+
+  /** Every page of a query on the table, following LastEvaluatedKey. */
+  private async *pages(
+    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+  ): AsyncGenerator<QueryCommandOutput> {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': partition },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
+        new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey: startKey }),
       );
-      items.push(...(page.Items ?? []));
+      yield page;
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return items;
   }
 
   /** Indexed articles sharing a fingerprint partition with this one (itself included, if indexed). */
@@ -255,41 +263,25 @@ export class ArticleIndex implements IndexReader {
   /** Every item a feed has produced. */
   async members(feedId: string): Promise<string[]> {
     const ids: string[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
-          ExpressionAttributeValues: { ':pk': articlePk(feedId), ':member': MEMBER_SK_PREFIX },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    for await (const page of this.pages({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
+      ExpressionAttributeValues: { ':pk': articlePk(feedId), ':member': MEMBER_SK_PREFIX },
+      ConsistentRead: true,
+    }))
       for (const item of page.Items ?? []) ids.push(String(item.itemId));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
     return ids;
   }
 
   async countByStatus(status: RecordStatus): Promise<number> {
     let count = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: table.facetIndex.name,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': table.facetIndex.partitionKey },
-          ExpressionAttributeValues: { ':pk': statusKey(status) },
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    for await (const page of this.pages({
+      IndexName: table.facetIndex.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': table.facetIndex.partitionKey },
+      ExpressionAttributeValues: { ':pk': statusKey(status) },
+      Select: 'COUNT',
+    }))
       count += page.Count ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
     return count;
   }
 
@@ -424,21 +416,13 @@ export class ArticleIndex implements IndexReader {
 
   private async calendar(): Promise<string[]> {
     const months: string[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': CALENDAR_PK },
-          ProjectionExpression: '#month',
-          ExpressionAttributeNames: { '#month': 'month' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    for await (const page of this.pages({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': CALENDAR_PK },
+      ProjectionExpression: '#month',
+      ExpressionAttributeNames: { '#month': 'month' },
+    }))
       for (const item of page.Items ?? []) months.push(String(item.month));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
     return months;
   }
 }
