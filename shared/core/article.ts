@@ -78,6 +78,11 @@ export interface ParsedArticle {
   siteName?: string;
   /** Set when the article is one item of a feed (RSS, Atom, JSON Feed): which feed, and which item in it. */
   feed?: FeedItemRef;
+  /**
+   * Which parser produced it (PARSER_VERSION), as `tagger` says which tagger tagged it. Optional because a
+   * document parsed before versions were recorded (one still in a queue or the work bucket) has none.
+   */
+  parser?: { version: string };
   parsedAt: string;
 }
 

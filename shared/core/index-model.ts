@@ -70,6 +70,9 @@ export interface ArticleRecord {
   fingerprints?: Fingerprints;
   /** The earlier indexed article this one copies, found when this version was indexed. */
   duplicateOf?: DuplicateOf;
+  /** Which parser and which tagger produced an indexed record (absent on records indexed before they were kept). */
+  parser?: { version: string };
+  tagger?: TaggedArticle['tagger'];
 }
 
 export type ApplyResult =
@@ -234,6 +237,8 @@ export function indexedRecord(
     keyPhrases: article.keyPhrases.slice(0, MAX_TAG_FACETS).map((k) => k.text),
     ...(article.feed ? { feedId: article.feed.id } : {}),
     fingerprints: article.fingerprints,
+    ...(article.parser ? { parser: { version: article.parser.version } } : {}),
+    tagger: { engine: article.tagger.engine, version: article.tagger.version },
   };
 }
 
@@ -301,6 +306,23 @@ export function isSameContent(prev: ArticleRecord | undefined, source: SourceObj
   if (!prev || prev.status === 'deleted') return false;
   if (source.contentHash || prev.source.contentHash) return prev.source.contentHash === source.contentHash;
   return !!source.etag && prev.source.etag === source.etag;
+}
+
+/**
+ * Whether the stored record was made by the same parser and tagger as this article. Same content made by
+ * other software is a different record (new tags), so the index rewrites it: that is what lets
+ * `copydesk reprocess` re-tag an article whose object did not change. It keeps its version number, which
+ * counts content changes.
+ */
+export function isSameProducers(
+  prev: ArticleRecord,
+  article: Pick<TaggedArticle, 'parser' | 'tagger'>,
+): boolean {
+  return (
+    prev.parser?.version === article.parser?.version &&
+    prev.tagger?.engine === article.tagger.engine &&
+    prev.tagger?.version === article.tagger.version
+  );
 }
 
 function nextVersion(prev: ArticleRecord | undefined, source: SourceObject): number {

@@ -4,6 +4,7 @@ import {
   deletedRecord,
   indexedRecord,
   isSameContent,
+  isSameProducers,
   rejectedRecord,
   type ApplyResult,
   type ArticleRecord,
@@ -54,7 +55,10 @@ export async function handleIndexMessage(
       articleId,
       source.sequencer,
       (previous) => withOriginal(indexedRecord(article, source, now, { record: previous }), deps.index),
-      (previous) => previous.status === 'indexed' && isSameContent(previous, source),
+      (previous) =>
+        previous.status === 'indexed' &&
+        isSameContent(previous, source) &&
+        isSameProducers(previous, article),
     );
     if (result.outcome === 'applied') {
       await settleDuplicates(result.record, deps.index);

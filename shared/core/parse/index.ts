@@ -25,6 +25,9 @@ export interface ParseInput {
   now?: Date;
 }
 
+/** Bumped whenever parsing output changes for the same input: extraction rules, word lists, formats. */
+export const PARSER_VERSION = '2026.11.29';
+
 /** Any character other than whitespace and the invisible marks (zero-width spaces and joiners, BOM). */
 const VISIBLE = /(?!\u200b|\u200c|\u200d|\u2060|\ufeff)\S/;
 
@@ -169,6 +172,7 @@ function toArticle(
     ...(x.canonicalUrl ? { canonicalUrl: x.canonicalUrl } : {}),
     ...(x.siteName ? { siteName: x.siteName } : {}),
     ...(feed ? { feed } : {}),
+    parser: { version: PARSER_VERSION },
     parsedAt,
   };
 }
