@@ -23,9 +23,9 @@ import { tagArticle } from '../shared/core/tag';
 import { writeUnitsFor } from '../shared/core/write-units';
 import { DEFAULT_INLINE_MESSAGE_BYTES, RAW_PREFIX } from '../shared/topology';
 import { esbuildOptions } from '../infra/bundling';
-import { provision } from '../local/provision';
+import { provision } from '../test/support/in-process/provision';
 import { CORPUS_HTML_DIR, SEED_PATH } from '../local/shared-material';
-import { LocalRunner } from '../local/runner';
+import { LocalRunner } from '../test/support/in-process/runner';
 import { machineDescription, percentile, writeReport } from './report';
 
 const ROOT = join(__dirname, '..');

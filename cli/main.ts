@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { CliError, explainAwsError } from './errors';
 import { demo } from './commands/demo';
-import { down, run, up } from './commands/pipeline';
+import { down, up } from './commands/pipeline';
 import { getArticle, queryArticles, showStatus } from './commands/read';
 import { uploadFiles } from './commands/upload';
+import { waitForRecords } from './commands/wait';
 import { parseFiles, tagFiles } from './commands/offline';
 import { configureEnvironment, resolveTarget, type TargetOptions } from './target';
 
@@ -30,24 +31,16 @@ const target = () => {
 
 program
   .command('up')
-  .description('start the local emulator (moto) if nothing answers, and provision the topology')
+  .description('start the local emulator (MiniStack) if nothing answers, and `cdk deploy` copydesk onto it')
   .action(async () => {
     configureEnvironment(targetOptions());
-    await up(targetOptions(), log);
+    await up(log);
   });
 
 program
   .command('down')
-  .description('stop the emulator copydesk started')
+  .description('stop the emulator copydesk started; it saves its state, and `up` brings it back')
   .action(() => down(log));
-
-program
-  .command('run')
-  .description('run the pipeline locally: poll every stage queue and invoke the handlers (Ctrl-C stops)')
-  .action(async () => {
-    configureEnvironment(targetOptions());
-    await run(targetOptions(), log);
-  });
 
 program
   .command('demo')
@@ -62,9 +55,20 @@ program
   .description('put files (directories recursively) into the raw bucket under incoming/')
   .argument('<paths...>')
   .option('--source <name>', "folder under incoming/, the articles' source name")
-  .action(async (paths: string[], flags: { source?: string }) => {
-    const uploaded = await uploadFiles(target(), paths, { source: flags.source });
-    for (const u of uploaded) print(`${u.id}  ${u.key}`);
+  .option('--wait', 'wait until the pipeline has indexed or rejected every uploaded file')
+  .action(async (paths: string[], flags: { source?: string; wait?: boolean }) => {
+    const t = target();
+    const uploaded = await uploadFiles(t, paths, { source: flags.source });
+    if (!flags.wait) {
+      for (const u of uploaded) print(`${u.id}  ${u.key}`);
+      return;
+    }
+    const records = await waitForRecords(t, uploaded);
+    for (const u of uploaded) {
+      const record = records.get(u.key)!;
+      const outcome = record.rejection ? `rejected ${record.rejection.code}` : record.status;
+      print(`${u.id}  ${u.key}  ${outcome}`);
+    }
   });
 
 for (const [name, description, run] of [

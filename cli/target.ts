@@ -3,13 +3,15 @@ import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ArticleIndex } from '../shared/aws/article-index';
 import { documentClient } from '../shared/aws/runtime';
 import { awsClientConfig, LOCAL_ENDPOINT, LOCAL_REGION } from '../shared/aws/client-config';
+import { EMULATOR_ACCOUNT } from '../local/deploy';
 import { ENV, resourceNames, type ResourceNames, type StageName } from '../shared/topology';
 
 /**
- * Which copydesk the CLI talks to. By default the local emulator (AWS_ENDPOINT_URL, else
- * 127.0.0.1:4566) with the default names; `--aws` (or COPYDESK_TARGET=aws) means real AWS with the
- * SDK's usual credentials, where the deployed names come from COPYDESK_* variables or the
- * `--bucket-suffix <account>-<region>` the stacks use.
+ * Which copydesk the CLI talks to. By default the stacks `copydesk up` deployed onto the local emulator
+ * (AWS_ENDPOINT_URL, else 127.0.0.1:4566); `--aws` (or COPYDESK_TARGET=aws) means real AWS with the
+ * SDK's usual credentials. Both are the same CDK deployment, so both name their buckets
+ * `<prefix>-<role>-<account>-<region>`: the emulator's account is 000000000000, an AWS account is
+ * given with `--bucket-suffix <account>-<region>` (or explicit COPYDESK_* names).
  */
 export interface TargetOptions {
   aws?: boolean;
@@ -27,11 +29,12 @@ export interface Target {
   stageQueueUrl(stage: StageName, deadLetter?: boolean): Promise<string>;
 }
 
+const targetsAws = (options: TargetOptions) => options.aws || process.env.COPYDESK_TARGET === 'aws';
+
 export function configureEnvironment(options: TargetOptions): void {
-  const useAws = options.aws || process.env.COPYDESK_TARGET === 'aws';
-  if (useAws) {
-    delete process.env.AWS_ENDPOINT_URL;
-  } else {
+  // On AWS an AWS_ENDPOINT_URL the user set is honoured as the SDK honours it (a proxy, another
+  // emulator); only the local target supplies a default endpoint.
+  if (!targetsAws(options)) {
     process.env.AWS_ENDPOINT_URL ??= LOCAL_ENDPOINT;
     process.env.AWS_REGION ??= LOCAL_REGION;
   }
@@ -39,9 +42,11 @@ export function configureEnvironment(options: TargetOptions): void {
 
 export function resolveTarget(options: TargetOptions): Target {
   configureEnvironment(options);
+  const region = process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? LOCAL_REGION;
+  const localSuffix = targetsAws(options) ? '' : `${EMULATOR_ACCOUNT}-${region}`;
   const base = resourceNames(
     options.prefix ?? process.env.COPYDESK_PREFIX ?? 'copydesk',
-    options.bucketSuffix ?? '',
+    options.bucketSuffix ?? localSuffix,
   );
   const env = process.env;
   const names: ResourceNames = {

@@ -9,8 +9,10 @@ export const functionBundling = {
   minify: true,
   sourceMap: true,
   target: 'node22',
-  // The Node.js 22 runtime ships AWS SDK v3; bundling our own copy only adds cold-start weight.
-  externalModules: ['@aws-sdk/*'],
+  // The AWS SDK is bundled, not taken from the runtime: the functions then run the SDK version the lock
+  // file pins, on Lambda and on an emulator alike (MiniStack provides no SDK to functions), so what runs
+  // locally is byte for byte what ships. esbuild keeps only the clients a function imports.
+  externalModules: [],
 } satisfies BundlingOptions;
 
 /** The same settings spelled for esbuild's API, matching the flags NodejsFunction passes to the CLI. */

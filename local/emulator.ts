@@ -4,20 +4,42 @@ import { delimiter, join } from 'node:path';
 import { LOCAL_ENDPOINT } from '../shared/aws/client-config';
 
 /**
- * The local AWS emulator: moto in server mode on LocalStack's port. When something already answers on
- * the endpoint (LocalStack, a moto you started), it is used as is and never stopped by us.
+ * The local AWS emulator: MiniStack, pinned, in a project-local venv, on LocalStack's port. When something
+ * already answers on the endpoint (a MiniStack or LocalStack you started), it is used as is and never
+ * stopped by us. Why MiniStack and not moto: ../shared/research/local-emulators-2026-12.md, in short moto's
+ * memory grows with the square of the data and it dies at about 600 transactional index writes.
  */
-export const MOTO_VERSION = '5.2.5';
+export const MINISTACK_VERSION = '1.5.33';
+/**
+ * CDK's Python custom-resource handlers import boto3 inside the emulator's process; a boto3 newer than
+ * this botocore pulls in a botocore that breaks MiniStack 1.5.33.
+ */
+export const EMULATOR_REQUIREMENTS = [`ministack==${MINISTACK_VERSION}`, 'botocore==1.43.106', 'boto3<1.44'];
+/** Seconds between state snapshots (see local/ministack_server.py): what a kill -9 can cost at most. */
+export const DEFAULT_SNAPSHOT_SECONDS = 30;
+
 export const PROJECT_ROOT = join(__dirname, '..');
 const STATE_DIR = join(PROJECT_ROOT, '.copydesk');
 const PID_FILE = join(STATE_DIR, 'emulator.pid');
 const LOG_FILE = join(STATE_DIR, 'emulator.log');
 const VENV = join(PROJECT_ROOT, '.venv-emulator');
+const VENV_STAMP = join(VENV, 'copydesk-requirements.txt');
+/** Where a persistent emulator keeps the archive: DynamoDB/SQS/stack state, and every S3 object. */
+export const EMULATOR_DATA_DIR = join(STATE_DIR, 'emulator');
 
 export interface EmulatorHandle {
   endpoint: string;
   /** True when this call started the emulator (and so the caller may stop it). */
   started: boolean;
+}
+
+export interface EmulatorOptions {
+  /**
+   * Keep state across restarts (the default, for `copydesk up` and the demo). Tests and benchmarks start
+   * an emulator of their own with nothing on disk, so they never see or harm a user's archive.
+   */
+  persist?: boolean;
+  log?: (line: string) => void;
 }
 
 export async function isAnswering(endpoint: string): Promise<boolean> {
@@ -37,50 +59,68 @@ function onPath(command: string): string | undefined {
   return undefined;
 }
 
-/** moto_server from PATH, else a project-local venv with moto pinned, created on first use. */
-export function motoServerBinary(log: (line: string) => void = () => undefined): string {
-  const fromPath = onPath('moto_server');
-  if (fromPath) return fromPath;
-  const venvBinary = join(VENV, 'bin', 'moto_server');
-  if (existsSync(venvBinary)) return venvBinary;
-  const python = onPath('python3') ?? onPath('python');
-  if (!python)
-    throw new Error('python3 is needed to install the emulator (moto); install it or start LocalStack');
-  log(`creating ${VENV} and installing moto[server]==${MOTO_VERSION} (first run only)`);
+/** The venv's python, with the pinned requirements installed (again, when the pins changed). */
+export function emulatorPython(log: (line: string) => void = () => undefined): string {
+  const python = join(VENV, 'bin', 'python');
+  const wanted = EMULATOR_REQUIREMENTS.join('\n');
+  if (existsSync(python) && existsSync(VENV_STAMP) && readFileSync(VENV_STAMP, 'utf8') === wanted) {
+    return python;
+  }
+  const system = onPath('python3') ?? onPath('python');
+  if (!system) throw new Error('python3 (with venv) is needed to install the emulator, MiniStack');
+  log(`installing ${EMULATOR_REQUIREMENTS.join(' ')} into ${VENV} (first run only)`);
   const run = (cmd: string, args: string[]) => {
-    const result = spawnSync(cmd, args, { stdio: 'inherit' });
+    const result = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
     if (result.status !== 0)
       throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${result.status}`);
   };
-  run(python, ['-m', 'venv', VENV]);
-  run(join(VENV, 'bin', 'pip'), [
-    'install',
-    '--quiet',
-    '--disable-pip-version-check',
-    `moto[server]==${MOTO_VERSION}`,
-  ]);
-  return venvBinary;
+  if (!existsSync(python)) run(system, ['-m', 'venv', VENV]);
+  run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...EMULATOR_REQUIREMENTS]);
+  writeFileSync(VENV_STAMP, wanted);
+  return python;
 }
 
 export async function ensureEmulator(
   endpoint = process.env.AWS_ENDPOINT_URL ?? LOCAL_ENDPOINT,
-  log: (line: string) => void = () => undefined,
+  options: EmulatorOptions = {},
 ): Promise<EmulatorHandle> {
+  const log = options.log ?? (() => undefined);
   if (await isAnswering(endpoint)) return { endpoint, started: false };
   const url = new URL(endpoint);
   if (!['127.0.0.1', 'localhost'].includes(url.hostname)) {
     throw new Error(`nothing answers at ${endpoint}, and only a local emulator can be started here`);
   }
-  const binary = motoServerBinary(log);
-  mkdirSync(STATE_DIR, { recursive: true });
+  const python = emulatorPython(log);
+  const persist = options.persist ?? true;
+  const dataDir = persist ? EMULATOR_DATA_DIR : join(STATE_DIR, `emulator-scratch-${url.port || '4566'}`);
+  if (!persist) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
   const out = openSync(LOG_FILE, 'a');
-  const child = spawn(binary, ['-H', url.hostname, '-p', url.port || '4566'], {
+  const child = spawn(python, [join(__dirname, 'ministack_server.py')], {
     detached: true,
     stdio: ['ignore', out, out],
+    env: {
+      ...process.env,
+      GATEWAY_PORT: url.port || '4566',
+      BIND_HOST: url.hostname === 'localhost' ? '127.0.0.1' : url.hostname,
+      LOG_LEVEL: process.env.COPYDESK_EMULATOR_LOG_LEVEL ?? 'WARNING',
+      // Lambda's own account id: `cdk deploy` and the names it gives buckets expect one.
+      MINISTACK_ACCOUNT_ID: '000000000000',
+      PERSIST_STATE: persist ? '1' : '0',
+      STATE_DIR: join(dataDir, 'state'),
+      S3_PERSIST: persist ? '1' : '0',
+      S3_DATA_DIR: join(dataDir, 's3'),
+      COPYDESK_SNAPSHOT_SECONDS: process.env.COPYDESK_SNAPSHOT_SECONDS ?? String(DEFAULT_SNAPSHOT_SECONDS),
+      TMPDIR: join(dataDir, 'tmp'),
+    },
   });
+  mkdirSync(join(dataDir, 'tmp'), { recursive: true });
   child.unref();
   writeFileSync(PID_FILE, String(child.pid));
-  log(`started moto on ${endpoint} (pid ${child.pid}, log ${LOG_FILE})`);
+  log(
+    `started MiniStack ${MINISTACK_VERSION} on ${endpoint} (pid ${child.pid}, log ${LOG_FILE}` +
+      `${persist ? `, data ${dataDir}` : ', nothing kept'})`,
+  );
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (await isAnswering(endpoint)) return { endpoint, started: true };
@@ -90,28 +130,33 @@ export async function ensureEmulator(
   throw new Error(`the emulator did not start; see ${LOG_FILE}`);
 }
 
-/** Stops an emulator this project started (by its pid file); leaves anything else alone. */
+/**
+ * Stops an emulator this project started (by its pid file); leaves anything else alone. MiniStack saves
+ * its state on SIGTERM, which takes seconds for a large archive, so this waits for it to exit.
+ */
 export async function stopEmulator(): Promise<boolean> {
   if (!existsSync(PID_FILE)) return false;
   const pid = Number(readFileSync(PID_FILE, 'utf8'));
   rmSync(PID_FILE, { force: true });
-  // The server was started detached, as its own process group: signal the whole group, because a
-  // launcher such as a pyenv shim may have left the real server as a child of the recorded pid.
-  if (!signalGroup(pid, 'SIGTERM')) return false;
-  // moto answers SIGTERM with sys.exit, which waits for request threads still at work; do not wait long.
-  const deadline = Date.now() + 5_000;
+  if (!signal(pid, 'SIGTERM')) return false;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (!signalGroup(pid, 0)) return true;
+    if (!signal(pid, 0)) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
-  signalGroup(pid, 'SIGKILL');
+  // Still saving after two minutes: something is wrong; the state on disk is the last snapshot.
+  signal(pid, 'SIGKILL');
   return true;
 }
 
-function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
+/**
+ * Signals the emulator's whole process group (it was started detached, as its own group), so the node
+ * workers MiniStack runs functions in stop with it.
+ */
+function signal(pid: number, name: NodeJS.Signals | 0): boolean {
   for (const target of [-pid, pid]) {
     try {
-      process.kill(target, signal);
+      process.kill(target, name);
       return true;
     } catch {
       // no such group (or process): try the next form

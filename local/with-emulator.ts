@@ -4,8 +4,8 @@ import { ensureEmulator, stopEmulator } from './emulator';
 
 /**
  * `node scripts/with-emulator.js <command...>`: runs a command with an emulator answering on
- * AWS_ENDPOINT_URL (default 127.0.0.1:4566), starting moto if needed and stopping it afterwards if it
- * was started here. This is how `npm test` and `npm run bench` get their AWS.
+ * AWS_ENDPOINT_URL (default 127.0.0.1:4566), starting MiniStack if needed and stopping it afterwards
+ * if it was started here. This is how `npm test` and `npm run bench` get their AWS.
  */
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
@@ -14,7 +14,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const endpoint = process.env.AWS_ENDPOINT_URL ?? LOCAL_ENDPOINT;
-  const emulator = await ensureEmulator(endpoint, (line) => console.error(`[emulator] ${line}`));
+  // Nothing kept on disk: a run starts from an empty emulator and never touches a user's archive.
+  const emulator = await ensureEmulator(endpoint, {
+    persist: false,
+    log: (line) => console.error(`[emulator] ${line}`),
+  });
   const env = {
     ...process.env,
     AWS_ENDPOINT_URL: endpoint,

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { RAW_PREFIX } from '../../shared/topology';
-import { LocalRunner } from '../../local/runner';
 import { PROJECT_ROOT } from '../../local/emulator';
 import { SEED_PATH } from '../../local/shared-material';
 import { CliError } from '../errors';
@@ -9,18 +8,21 @@ import { resolveTarget } from '../target';
 import { up } from './pipeline';
 import { getArticle, queryArticles, showStatus, type Print } from './read';
 import { uploadFiles } from './upload';
+import { waitForRecords } from './wait';
 
 const SAMPLES_DIR = join(PROJECT_ROOT, 'samples');
 const SEED_SOURCE = 'presstv';
+/** A person the embedded samples name, for the closing hint when the seed is not beside the checkout. */
+const SAMPLE_ENTITY = 'Patricia Gomez';
 
 /**
- * The embedded default job: emulator up, topology provisioned, the sample articles (and the seed, when
- * ../shared is beside the checkout) dropped into the raw bucket, the pipeline run until every queue is
- * empty, then the index queried the way a user would.
+ * The embedded default job: the emulator up and copydesk deployed onto it with `cdk deploy`, the sample
+ * articles (and the seed, when ../shared is beside the checkout) dropped into the raw bucket, the
+ * deployed functions left to run the pipeline, then the index queried the way a user would.
  */
 export async function demo(print: Print): Promise<void> {
   const log: Print = (line) => print(`· ${line}`);
-  const deployment = await up({}, log);
+  await up(log);
   const target = resolveTarget({});
 
   const samples = await uploadFiles(target, [SAMPLES_DIR], { source: 'samples', quiet: true });
@@ -29,16 +31,12 @@ export async function demo(print: Print): Promise<void> {
     : undefined;
   if (!seed)
     log('the seed (../shared/seeds) is not beside this checkout; running on the embedded samples only');
-  log(`uploaded ${samples.length + (seed ? 1 : 0)} files to s3://${target.names.rawBucket}/${RAW_PREFIX}`);
+  const uploads = seed ? [...samples, seed] : samples;
+  log(`uploaded ${uploads.length} files to s3://${target.names.rawBucket}/${RAW_PREFIX}`);
 
-  const runner = new LocalRunner(deployment, { waitSeconds: 0 });
   const started = Date.now();
-  try {
-    await runner.drain(180_000);
-  } finally {
-    await runner.close();
-  }
-  log(`pipeline drained in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await waitForRecords(target, uploads, { timeoutMs: 180_000 });
+  log(`every upload indexed or rejected ${((Date.now() - started) / 1000).toFixed(1)} s after the last put`);
 
   print('\n$ copydesk status');
   await showStatus(target, false, print);
@@ -47,20 +45,22 @@ export async function demo(print: Print): Promise<void> {
   print('\n$ copydesk query --status rejected');
   await queryArticles(target, { status: 'rejected' }, print);
 
+  const entity = seed ? 'Wang Yi' : SAMPLE_ENTITY;
+  print(`\n$ copydesk query --entity "${entity}"`);
+  await queryArticles(target, { entity }, print);
+  const found = await target.index.listByFacet('entity', entity);
+  if (found.items.length === 0)
+    throw new CliError(`the demo's articles were not found by entity query (${entity})`, 1);
   if (seed) {
-    print('\n$ copydesk query --entity "Wang Yi"');
-    await queryArticles(target, { entity: 'Wang Yi' }, print);
     print('\n$ copydesk query --section China');
     await queryArticles(target, { section: 'China' }, print);
-    const found = await target.index.listByFacet('entity', 'Wang Yi');
-    const seedId = seed.id;
-    if (!found.items.some((i) => i.id === seedId))
-      throw new CliError('the seed article was not found by entity query', 1);
-    print(`\n$ copydesk get ${seedId}`);
-    await getArticle(target, seedId, false, print);
+    print(`\n$ copydesk get ${seed.id}`);
+    await getArticle(target, seed.id, false, print);
   }
+  const hint = seed ? 'Taro Kono' : SAMPLE_ENTITY;
   print(
-    `\nThe emulator keeps running on ${target.endpoint}: try \`npx copydesk query --entity "Taro Kono"\`, ` +
-      '`npx copydesk status`; `npx copydesk down` stops it.',
+    `\nThe emulator keeps running on ${target.endpoint}, with the pipeline deployed on it: try ` +
+      `\`npx copydesk query --entity "${hint}"\`, \`npx copydesk upload <file|dir> --wait\`, ` +
+      '`npx copydesk status`; `npx copydesk down` stops it and keeps the archive on disk.',
   );
 }

@@ -2,7 +2,7 @@ import { articleIdFor } from '../../shared/core/article-id';
 import { ARTICLE_STATUSES } from '../../shared/core/index-model';
 import { runQuery, validateQuery, type QueryRequest } from '../../shared/stages/query';
 import { STAGES } from '../../shared/topology';
-import { queueDepth } from '../../local/runner';
+import { queueDepth } from '../../shared/aws/queue-depth';
 import { CliError } from '../errors';
 import { formatRecord, formatSummaries } from '../format';
 import type { Target } from '../target';

@@ -17,6 +17,8 @@ export interface Uploaded {
   path: string;
   key: string;
   id: string;
+  /** The object's ETag (unquoted), which the record of this version will carry. */
+  etag: string;
 }
 
 /**
@@ -42,10 +44,10 @@ export async function uploadFiles(
     const inner = file.root ? relative(file.root, file.path).split(sep).join('/') : basename(file.path);
     const source = options.source ?? (file.root ? basename(file.root.replace(/[\\/]+$/, '')) : undefined);
     const key = `${RAW_PREFIX}${source ? `${source}/` : ''}${inner}`;
-    await target.s3.send(
+    const put = await target.s3.send(
       new PutObjectCommand({ Bucket: target.names.rawBucket, Key: key, Body: await readFile(file.path) }),
     );
-    uploaded.push({ path: file.path, key, id: articleIdFor(key) });
+    uploaded.push({ path: file.path, key, id: articleIdFor(key), etag: (put.ETag ?? '').replace(/"/g, '') });
     bar?.increment(1, { file: inner });
   }
   bar?.stop();

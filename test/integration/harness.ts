@@ -13,8 +13,9 @@ import { awsClientConfig } from '../../shared/aws/client-config';
 import { ArticleIndex } from '../../shared/aws/article-index';
 import { documentClient } from '../../shared/aws/runtime';
 import { EVENT_SOURCE, RAW_PREFIX } from '../../shared/topology';
-import { provision, type LocalDeployment } from '../../local/provision';
-import { LocalRunner, queueDepth } from '../../local/runner';
+import { provision, type LocalDeployment } from '../support/in-process/provision';
+import { LocalRunner } from '../support/in-process/runner';
+import { queueDepth } from '../../shared/aws/queue-depth';
 
 /**
  * One isolated copydesk on the shared emulator: its own prefix, so test files never see each other's

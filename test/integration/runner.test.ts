@@ -1,7 +1,7 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import type { IndexQueueMessage } from '../../shared/core/messages';
-import { LocalRunner } from '../../local/runner';
+import { LocalRunner } from '../support/in-process/runner';
 import { createHarness, TEST_VISIBILITY_SECONDS, type Harness } from './harness';
 
 jest.setTimeout(60_000);

@@ -16,7 +16,8 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { awsClientConfig } from '../shared/aws/client-config';
+import { awsClientConfig, LOCAL_REGION } from '../../../shared/aws/client-config';
+import { EMULATOR_ACCOUNT } from '../../../local/deploy';
 import {
   DLQ_RETENTION_SECONDS,
   ENV,
@@ -30,12 +31,15 @@ import {
   visibilityTimeoutSeconds,
   type ResourceNames,
   type StageName,
-} from '../shared/topology';
+} from '../../../shared/topology';
 
 /**
- * Creates on the emulator what the CDK stacks create on AWS, from the same topology. Idempotent: run it
- * as often as you like. Overrides exist for tests only (a few seconds' visibility timeout instead of 6 minutes
- * lets a redrive test finish quickly) and are never used by `copydesk up`.
+ * The in-process stage harness's resources: what the CDK stacks create, from the same topology, but
+ * under a prefix of the test's own, with test-only overrides (a few seconds' visibility timeout instead
+ * of minutes lets a redrive test finish quickly). It exists for the stage tests alone, which need things
+ * a shared `cdk deploy` cannot give: an isolated table per test file, a handler environment per test
+ * (a small size cap), and a look at a message before any consumer takes it. Users and the deployed-
+ * pipeline tests get the real stacks from `copydesk up` (local/deploy.ts).
  */
 export interface ProvisionOptions {
   prefix?: string;
@@ -64,14 +68,13 @@ export async function provision(options: ProvisionOptions = {}): Promise<LocalDe
   const sqs = new SQSClient(config);
   const dynamo = new DynamoDBClient(config);
   const events = new EventBridgeClient(config);
-  const names = resourceNames(options.prefix);
+  // Named as `cdk deploy` names them on the emulator, so the CLI finds a test's resources by its prefix.
+  const region = awsClientConfig().region ?? LOCAL_REGION;
+  const names = resourceNames(options.prefix, `${EMULATOR_ACCOUNT}-${region}`);
 
   for (const bucket of [names.rawBucket, names.workBucket, names.publishedBucket]) {
     await ensureBucket(s3, bucket);
   }
-  // The deployed raw bucket is versioned. Here it is not: moto sends no ObjectRemoved event at all when a
-  // delete on a versioned bucket creates a delete marker (S3 sends ObjectRemoved:DeleteMarkerCreated),
-  // so deletes would never reach the index. Events carry no versionId on moto either, so nothing is lost.
 
   const queues = {} as Record<StageName, QueueInfo>;
   for (const stage of STAGES) queues[stage] = await ensureQueue(sqs, names, stage, options);

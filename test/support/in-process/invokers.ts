@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { StageName } from '../shared/topology';
+import type { StageName } from '../../../shared/topology';
 
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
 
@@ -48,7 +48,7 @@ export class WorkerInvoker implements Invoker {
 
   async invoke(event: SQSEvent, context: Context, timeoutMs: number) {
     const worker = (this.worker ??= new Worker(join(__dirname, 'function-worker.js'), {
-      workerData: { handlerPath: join(__dirname, '..', 'functions', this.stage, 'index.ts') },
+      workerData: { handlerPath: join(__dirname, '..', '..', '..', 'functions', this.stage, 'index.ts') },
       // The function's configuration as this process sees it now (jest gives each test file its own).
       env: { ...process.env },
     }));

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import {
   DeleteMessageBatchCommand,
-  GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSRecord } from 'aws-lambda';
-import { awsClientConfig, LOCAL_REGION } from '../shared/aws/client-config';
-import { STAGES, stageSettings, type StageName } from '../shared/topology';
+import { awsClientConfig, LOCAL_REGION } from '../../../shared/aws/client-config';
+import { queueDepth } from '../../../shared/aws/queue-depth';
+import { STAGES, stageSettings, type StageName } from '../../../shared/topology';
 import { InlineInvoker, WorkerInvoker, type Invoker, type SqsHandler } from './invokers';
 import type { LocalDeployment } from './provision';
 
@@ -34,8 +34,8 @@ export interface RunnerOptions {
 }
 
 /**
- * Does locally what Lambda's SQS event source mapping does on AWS (moto stores Lambdas but does not run
- * them): receives up to batchSize messages, invokes our handler in-process with the event shape Lambda
+ * Does in process what Lambda's SQS event source mapping does (for the stage tests; the deployed local
+ * pipeline uses the emulator's own mappings): receives up to batchSize messages, invokes our handler in-process with the event shape Lambda
  * delivers, deletes what succeeded and leaves the reported failures to reappear after the visibility
  * timeout, until the queue's redrive policy moves them to the dead-letter queue.
  */
@@ -167,19 +167,6 @@ export class LocalRunner {
     }
     throw new Error(`pipeline did not drain within ${timeoutMs} ms`);
   }
-}
-
-export async function queueDepth(sqs: SQSClient, url: string): Promise<number> {
-  const attributes = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: url,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return (
-    Number(attributes.Attributes?.ApproximateNumberOfMessages ?? 0) +
-    Number(attributes.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
-  );
 }
 
 function toSqsRecord(message: Message, queueArn: string): SQSRecord {

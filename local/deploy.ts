@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { awsClientConfig, LOCAL_REGION } from '../shared/aws/client-config';
+import { PROJECT_ROOT } from './emulator';
+
+/** The account an emulator answers as; `cdk deploy` and the deployed bucket names carry it. */
+export const EMULATOR_ACCOUNT = '000000000000';
+const BOOTSTRAP_STACK = 'CDKToolkit';
+
+export interface DeployOptions {
+  /** Receives the CDK CLI's own output, line by line (default: this process's stderr). */
+  output?: NodeJS.WritableStream;
+  log?: (line: string) => void;
+}
+
+/**
+ * `cdk bootstrap` (once) and `cdk deploy --all` onto the emulator at AWS_ENDPOINT_URL: the same app, the
+ * same bundles and the same templates as a deployment to AWS, with only the endpoint and the account
+ * differing. The CDK CLI honours AWS_ENDPOINT_URL for every service it calls.
+ */
+export async function deployToEmulator(options: DeployOptions = {}): Promise<void> {
+  const endpoint = process.env.AWS_ENDPOINT_URL;
+  if (!endpoint) throw new Error('deployToEmulator needs AWS_ENDPOINT_URL');
+  const region = process.env.AWS_REGION ?? LOCAL_REGION;
+  const env = {
+    ...process.env,
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_REGION: region,
+    AWS_DEFAULT_REGION: region,
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'test',
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'test',
+    CDK_DEFAULT_ACCOUNT: EMULATOR_ACCOUNT,
+    CDK_DEFAULT_REGION: region,
+    // The CLI would otherwise ask to send anonymous usage data to AWS; there is no network for it here.
+    CDK_DISABLE_CLI_TELEMETRY: 'true',
+  };
+  const log = options.log ?? (() => undefined);
+  const output = options.output ?? process.stderr;
+  if (!(await isBootstrapped())) {
+    log(`cdk bootstrap aws://${EMULATOR_ACCOUNT}/${region} (first deploy onto this emulator)`);
+    await cdk(['bootstrap', `aws://${EMULATOR_ACCOUNT}/${region}`], env, output);
+  }
+  log('cdk deploy --all');
+  await cdk(['deploy', '--all', '--require-approval', 'never', '--progress', 'events'], env, output);
+}
+
+async function isBootstrapped(): Promise<boolean> {
+  const cloudFormation = new CloudFormationClient(awsClientConfig());
+  try {
+    const found = await cloudFormation.send(new DescribeStacksCommand({ StackName: BOOTSTRAP_STACK }));
+    return (found.Stacks ?? []).some((s) => s.StackStatus?.endsWith('_COMPLETE'));
+  } catch {
+    return false;
+  } finally {
+    cloudFormation.destroy();
+  }
+}
+
+function cdk(args: string[], env: NodeJS.ProcessEnv, output: NodeJS.WritableStream): Promise<void> {
+  const binary = join(PROJECT_ROOT, 'node_modules', '.bin', 'cdk');
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pipe(output, { end: false });
+    child.stderr.pipe(output, { end: false });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`cdk ${args[0]} failed with exit code ${code}`)),
+    );
+  });
+}
