@@ -20,12 +20,15 @@ export const DEFAULT_SNAPSHOT_SECONDS = 30;
 
 export const PROJECT_ROOT = join(__dirname, '..');
 const STATE_DIR = join(PROJECT_ROOT, '.copydesk');
-const PID_FILE = join(STATE_DIR, 'emulator.pid');
-const LOG_FILE = join(STATE_DIR, 'emulator.log');
+/** One emulator per port: tests and benchmarks may run theirs beside a user's. */
+const portOf = (endpoint: string) => new URL(endpoint).port || '4566';
+const pidFile = (endpoint: string) => join(STATE_DIR, `emulator-${portOf(endpoint)}.pid`);
+const logFile = (endpoint: string) => join(STATE_DIR, `emulator-${portOf(endpoint)}.log`);
 const VENV = join(PROJECT_ROOT, '.venv-emulator');
 const VENV_STAMP = join(VENV, 'copydesk-requirements.txt');
 /** Where a persistent emulator keeps the archive: DynamoDB/SQS/stack state, and every S3 object. */
-export const EMULATOR_DATA_DIR = join(STATE_DIR, 'emulator');
+export const emulatorDataDir = (endpoint: string) =>
+  portOf(endpoint) === '4566' ? join(STATE_DIR, 'emulator') : join(STATE_DIR, `emulator-${portOf(endpoint)}`);
 
 export interface EmulatorHandle {
   endpoint: string;
@@ -92,9 +95,12 @@ export async function ensureEmulator(
   }
   const python = emulatorPython(log);
   const persist = options.persist ?? true;
-  const dataDir = persist ? EMULATOR_DATA_DIR : join(STATE_DIR, `emulator-scratch-${url.port || '4566'}`);
+  const dataDir = persist
+    ? emulatorDataDir(endpoint)
+    : join(STATE_DIR, `emulator-scratch-${portOf(endpoint)}`);
   if (!persist) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
+  const LOG_FILE = logFile(endpoint);
   const out = openSync(LOG_FILE, 'a');
   const child = spawn(python, [join(__dirname, 'ministack_server.py')], {
     detached: true,
@@ -116,7 +122,7 @@ export async function ensureEmulator(
   });
   mkdirSync(join(dataDir, 'tmp'), { recursive: true });
   child.unref();
-  writeFileSync(PID_FILE, String(child.pid));
+  writeFileSync(pidFile(endpoint), String(child.pid));
   log(
     `started MiniStack ${MINISTACK_VERSION} on ${endpoint} (pid ${child.pid}, log ${LOG_FILE}` +
       `${persist ? `, data ${dataDir}` : ', nothing kept'})`,
@@ -134,7 +140,10 @@ export async function ensureEmulator(
  * Stops an emulator this project started (by its pid file); leaves anything else alone. MiniStack saves
  * its state on SIGTERM, which takes seconds for a large archive, so this waits for it to exit.
  */
-export async function stopEmulator(): Promise<boolean> {
+export async function stopEmulator(
+  endpoint = process.env.AWS_ENDPOINT_URL ?? LOCAL_ENDPOINT,
+): Promise<boolean> {
+  const PID_FILE = pidFile(endpoint);
   if (!existsSync(PID_FILE)) return false;
   const pid = Number(readFileSync(PID_FILE, 'utf8'));
   rmSync(PID_FILE, { force: true });

@@ -35,7 +35,7 @@ async function main(): Promise<number> {
       resolve(1);
     });
   });
-  if (emulator.started) await stopEmulator();
+  if (emulator.started) await stopEmulator(endpoint);
   return code;
 }
 
