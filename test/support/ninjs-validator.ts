@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
-import { NINJS_SCHEMA_PATH } from './shared-material';
+import { join } from 'node:path';
+
+/** Vendored with its licence (test/support/ninjs/), so validation never needs ../shared. */
+const NINJS_SCHEMA_PATH = join(__dirname, 'ninjs', 'ninjs-schema_3.1.json');
 
 /** The IPTC's own ninjs 3.1 schema (draft 2020-12), compiled once per test file. */
 export function ninjsValidator() {

@@ -1,17 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 
-import { NINJS_SCHEMA_PATH, SEED_PATH } from '../../local/shared-material';
+import { SEED_PATH } from '../../local/shared-material';
 
-export { NINJS_SCHEMA_PATH, SEED_PATH };
+export { SEED_PATH };
 
-export const hasSharedMaterial = existsSync(SEED_PATH) && existsSync(NINJS_SCHEMA_PATH);
+export const hasSharedMaterial = existsSync(SEED_PATH);
 
 /** `describe` when ../shared is present, else a skipped suite that says why. */
 export const describeWithShared: jest.Describe = hasSharedMaterial
   ? describe
   : (((name: string, fn: jest.EmptyFunction) =>
       describe.skip(
-        `${name} (skipped: ../shared/ with the seed and ninjs schema is not beside the checkout)`,
+        `${name} (skipped: ../shared/ with the seed is not beside the checkout)`,
         fn,
       )) as unknown as jest.Describe);
 

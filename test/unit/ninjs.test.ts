@@ -1,6 +1,5 @@
 import type { TaggedArticle } from '../../shared/core/article';
 import { toNinjs, type NinjsDocument } from '../../shared/core/ninjs';
-import { describeWithShared } from '../support/shared-material';
 import { ninjsValidator } from '../support/ninjs-validator';
 
 const article: TaggedArticle = {
@@ -51,7 +50,7 @@ const article: TaggedArticle = {
   tagger: { engine: 'copydesk', version: 'test' },
 };
 
-describeWithShared('toNinjs', () => {
+describe('toNinjs', () => {
   const validate = ninjsValidator();
   const doc = toNinjs(article, {
     version: 3,
@@ -156,7 +155,7 @@ const rich: TaggedArticle = {
   ],
 };
 
-describeWithShared('toNinjs with the #3 fields', () => {
+describe('toNinjs with the #3 fields', () => {
   const validate = ninjsValidator();
   const options = {
     version: 4,
