@@ -4,6 +4,7 @@ import { awsClientConfig } from '../../shared/aws/client-config';
 import { SqsDeadLetterMover } from '../../shared/aws/dead-letter-mover';
 import { DynamoRecordWalker } from '../../shared/aws/index-records';
 import { SqsSender } from '../../shared/aws/messaging';
+import { queueDepth } from '../../shared/aws/queue-depth';
 import { S3RawObjects } from '../../shared/aws/raw-objects';
 import { documentClient } from '../../shared/aws/runtime';
 import type { S3EventBody } from '../../shared/core/replay-event';
@@ -77,6 +78,19 @@ async function operationsOn(target: Target) {
   };
 }
 
+/**
+ * Says on stderr when the pipeline is still busy: what reconcile or reprocess sends then may repeat
+ * events still on their way. Harmless (version tokens), but the counts are then about a moving target.
+ */
+async function warnIfBusy(target: Target): Promise<void> {
+  let waiting = 0;
+  for (const stage of STAGES) waiting += await queueDepth(target.sqs, await target.stageQueueUrl(stage));
+  if (waiting > 0)
+    process.stderr.write(
+      `copydesk: note: ${waiting} message(s) are still in the pipeline's queues; objects they are about may be re-sent (harmlessly). Run again when \`copydesk status\` shows them empty for an exact picture.\n`,
+    );
+}
+
 /** Lines of sent keys shown before "… and N more". */
 const LISTED = 50;
 
@@ -85,6 +99,7 @@ export async function reconcileCommand(
   flags: { dryRun?: boolean; json?: boolean },
   print: Print,
 ): Promise<ReconcileReport> {
+  await warnIfBusy(target);
   const bar = progressBar();
   let report: ReconcileReport;
   try {
@@ -196,6 +211,7 @@ export async function reprocessCommand(
   print: Print,
 ): Promise<ReprocessReport> {
   const filter = reprocessFilterFrom(flags);
+  await warnIfBusy(target);
   const bar = progressBar();
   let report: ReprocessReport;
   try {
@@ -239,15 +255,16 @@ function progressBar(): { listener: ProgressListener; stop(): void } {
   return {
     listener: ({ phase, done, total }) => {
       if (!bar && Math.max(done, total ?? 0) < MANY) return;
+      const count = total === undefined ? `${done}` : `${done}/${total}`;
       if (!bar) {
         bar = new SingleBar(
           { format: '{phase} [{bar}] {count}', stream: process.stderr, clearOnComplete: true },
           Presets.shades_classic,
         );
-        bar.start(total ?? done, done, { phase, count: '' });
+        bar.start(total ?? done, done, { phase, count });
       }
       bar.setTotal(total ?? done);
-      bar.update(done, { phase, count: total === undefined ? `${done}` : `${done}/${total}` });
+      bar.update(done, { phase, count });
     },
     stop: () => bar?.stop(),
   };
