@@ -6,6 +6,7 @@ import { getArticle, queryArticles, showStatus } from './commands/read';
 import { uploadFiles } from './commands/upload';
 import { waitForRecords } from './commands/wait';
 import { parseFiles, tagFiles } from './commands/offline';
+import { registerOperations } from './commands/operate';
 import { configureEnvironment, resolveTarget, type TargetOptions } from './target';
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
@@ -115,6 +116,8 @@ program
   .description('queue and dead-letter depths, counts of indexed, rejected and deleted articles')
   .option('--json', 'machine-readable output')
   .action(async (flags: { json?: boolean }) => showStatus(target(), !!flags.json, print));
+
+registerOperations(program, target, print);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const explained = error instanceof CliError ? error : explainAwsError(error, endpointForErrors);
