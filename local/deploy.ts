@@ -57,15 +57,24 @@ async function isBootstrapped(): Promise<boolean> {
   }
 }
 
+/** Runs the CDK CLI; a failure carries the CLI's last lines, whoever was reading its output. */
 function cdk(args: string[], env: NodeJS.ProcessEnv, output: NodeJS.WritableStream): Promise<void> {
   const binary = join(PROJECT_ROOT, 'node_modules', '.bin', 'cdk');
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.pipe(output, { end: false });
-    child.stderr.pipe(output, { end: false });
+    let tail = '';
+    const keep = (chunk: Buffer) => {
+      tail = (tail + chunk.toString()).slice(-4000);
+    };
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on('data', keep);
+      stream.pipe(output, { end: false });
+    }
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`cdk ${args[0]} failed with exit code ${code}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`cdk ${args[0]} failed with exit code ${code}:\n${tail.trim()}`)),
     );
   });
 }

@@ -42,6 +42,8 @@ export interface EmulatorOptions {
    * an emulator of their own with nothing on disk, so they never see or harm a user's archive.
    */
   persist?: boolean;
+  /** Where a persistent emulator keeps its data (default: per port, under .copydesk/). */
+  dataDir?: string;
   log?: (line: string) => void;
 }
 
@@ -140,6 +142,14 @@ export async function ensureEmulator(
  * Stops an emulator this project started (by its pid file); leaves anything else alone. MiniStack saves
  * its state on SIGTERM, which takes seconds for a large archive, so this waits for it to exit.
  */
+/** The pid of the emulator this project started on `endpoint`, if it is running. */
+export function emulatorPid(endpoint = process.env.AWS_ENDPOINT_URL ?? LOCAL_ENDPOINT): number | undefined {
+  const file = pidFile(endpoint);
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8'));
+  return signal(pid, 0) ? pid : undefined;
+}
+
 export async function stopEmulator(
   endpoint = process.env.AWS_ENDPOINT_URL ?? LOCAL_ENDPOINT,
 ): Promise<boolean> {
