@@ -98,7 +98,7 @@ export async function ensureEmulator(
   const python = emulatorPython(log);
   const persist = options.persist ?? true;
   const dataDir = persist
-    ? emulatorDataDir(endpoint)
+    ? (options.dataDir ?? emulatorDataDir(endpoint))
     : join(STATE_DIR, `emulator-scratch-${portOf(endpoint)}`);
   if (!persist) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
