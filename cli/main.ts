@@ -45,7 +45,7 @@ program
 
 program
   .command('demo')
-  .description('up + upload the sample articles + run until indexed + show query results')
+  .description('up, upload the sample articles, wait until each is indexed or rejected, show query results')
   .action(async () => {
     configureEnvironment(targetOptions());
     await demo(print);
