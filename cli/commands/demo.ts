@@ -8,7 +8,7 @@ import { resolveTarget } from '../target';
 import { up } from './pipeline';
 import { getArticle, queryArticles, showStatus, type Print } from './read';
 import { uploadFiles } from './upload';
-import { waitForRecords } from './wait';
+import { waitForEmptyQueues, waitForRecords } from './wait';
 
 const SAMPLES_DIR = join(PROJECT_ROOT, 'samples');
 const SEED_SOURCE = 'presstv';
@@ -37,6 +37,8 @@ export async function demo(print: Print): Promise<void> {
   const started = Date.now();
   await waitForRecords(target, uploads, { timeoutMs: 180_000 });
   log(`every upload indexed or rejected ${((Date.now() - started) / 1000).toFixed(1)} s after the last put`);
+  // Publishing follows indexing; let it finish so the status below shows a quiet pipeline.
+  await waitForEmptyQueues(target, 60_000);
 
   print('\n$ copydesk status');
   await showStatus(target, false, print);

@@ -1,5 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
+import { queueDepth } from '../../shared/aws/queue-depth';
 import type { ArticleRecord } from '../../shared/core/index-model';
+import { STAGES } from '../../shared/topology';
 import { CliError } from '../errors';
 import type { Target } from '../target';
 import type { Uploaded } from './upload';
@@ -51,4 +53,17 @@ export async function waitForRecords(
   } finally {
     bar?.stop();
   }
+}
+
+/** Waits (at most `timeoutMs`, then goes on) until no stage queue holds a message. */
+export async function waitForEmptyQueues(target: Target, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const depths = await Promise.all(
+      STAGES.map(async (stage) => queueDepth(target.sqs, await target.stageQueueUrl(stage))),
+    );
+    if (depths.every((d) => d === 0)) return true;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
 }
