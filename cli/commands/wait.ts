@@ -55,14 +55,23 @@ export async function waitForRecords(
   }
 }
 
-/** Waits (at most `timeoutMs`, then goes on) until no stage queue holds a message. */
-export async function waitForEmptyQueues(target: Target, timeoutMs: number): Promise<boolean> {
+/**
+ * Waits (at most `timeoutMs`, then goes on) until no stage queue holds a message, `quietChecks` times
+ * in a row half a second apart: SQS's counts are approximate, so a caller that must be sure asks twice.
+ */
+export async function waitForEmptyQueues(
+  target: Target,
+  timeoutMs: number,
+  quietChecks = 1,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
+  let quiet = 0;
   while (Date.now() < deadline) {
     const depths = await Promise.all(
       STAGES.map(async (stage) => queueDepth(target.sqs, await target.stageQueueUrl(stage))),
     );
-    if (depths.every((d) => d === 0)) return true;
+    quiet = depths.every((d) => d === 0) ? quiet + 1 : 0;
+    if (quiet >= quietChecks) return true;
     await new Promise((r) => setTimeout(r, 500));
   }
   return false;

@@ -16,7 +16,7 @@ import { RAW_PREFIX, STAGES } from '../../shared/topology';
 import { deployToEmulator } from '../../local/deploy';
 import { emulatorPid, ensureEmulator, stopEmulator } from '../../local/emulator';
 import { resolveTarget, type Target } from '../../cli/target';
-import { waitForRecords } from '../../cli/commands/wait';
+import { waitForEmptyQueues, waitForRecords } from '../../cli/commands/wait';
 import type { Uploaded } from '../../cli/commands/upload';
 
 jest.setTimeout(600_000);
@@ -125,7 +125,7 @@ describe('faults in the deployed pipeline, and recovery', () => {
     await replay(record.versionToken); // the same event again
     await replay(record.versionToken); // and again
     await replay('1'); // an older event for the same key
-    await waitForEmptyQueues(target);
+    expect(await waitForEmptyQueues(target, 120_000, 5)).toBe(true);
     expect(await target.index.get(first!.id)).toMatchObject({
       version: 1,
       versionToken: record.versionToken,
@@ -230,17 +230,6 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs = 120_000): Pr
     if (Date.now() > deadline) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-async function waitForEmptyQueues(target: Target): Promise<void> {
-  let quiet = 0;
-  await waitUntil(async () => {
-    const depths = await Promise.all(
-      STAGES.map(async (s) => queueDepth(target.sqs, await target.stageQueueUrl(s))),
-    );
-    quiet = depths.every((d) => d === 0) ? quiet + 1 : 0;
-    return quiet >= 5;
-  });
 }
 
 /** SIGKILLs the emulator's node workers for the named functions; returns how many it killed. */
