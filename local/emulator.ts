@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { LOCAL_ENDPOINT } from '../shared/aws/client-config';
 
@@ -102,6 +103,8 @@ export async function ensureEmulator(
     : join(STATE_DIR, `emulator-scratch-${portOf(endpoint)}`);
   if (!persist) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
+  const workDir = join(tmpdir(), `copydesk-emulator-${portOf(endpoint)}`);
+  mkdirSync(workDir, { recursive: true });
   const LOG_FILE = logFile(endpoint);
   const out = openSync(LOG_FILE, 'a');
   const child = spawn(python, [join(__dirname, 'ministack_server.py')], {
@@ -119,10 +122,12 @@ export async function ensureEmulator(
       S3_PERSIST: persist ? '1' : '0',
       S3_DATA_DIR: join(dataDir, 's3'),
       COPYDESK_SNAPSHOT_SECONDS: process.env.COPYDESK_SNAPSHOT_SECONDS ?? String(DEFAULT_SNAPSHOT_SECONDS),
-      TMPDIR: join(dataDir, 'tmp'),
+      // The function workers' code is unpacked under TMPDIR. Outside the project, so that a function
+      // can never resolve a module from the project's node_modules: locally, as on Lambda, it has only
+      // what its bundle holds.
+      TMPDIR: workDir,
     },
   });
-  mkdirSync(join(dataDir, 'tmp'), { recursive: true });
   child.unref();
   writeFileSync(pidFile(endpoint), String(child.pid));
   log(
