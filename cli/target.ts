@@ -2,8 +2,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ArticleIndex } from '../shared/aws/article-index';
 import { documentClient } from '../shared/aws/runtime';
-import { awsClientConfig, LOCAL_ENDPOINT, LOCAL_REGION } from '../shared/aws/client-config';
-import { EMULATOR_ACCOUNT } from '../local/deploy';
+import { awsClientConfig, EMULATOR_ACCOUNT, LOCAL_ENDPOINT, LOCAL_REGION } from '../shared/aws/client-config';
 import { ENV, resourceNames, type ResourceNames, type StageName } from '../shared/topology';
 
 /**

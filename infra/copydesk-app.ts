@@ -1,7 +1,8 @@
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { parseTagEngine } from '../shared/config';
+import { ConfigError, parseTagEngine } from '../shared/config';
 import { StatefulStack } from './stacks/stateful-stack';
+import { MAX_CONCURRENCY_CONTEXT, TAG_ENGINE_CONTEXT } from './context';
 import { StatelessStack } from './stacks/stateless-stack';
 
 export interface CopydeskStacks {
@@ -9,8 +10,15 @@ export interface CopydeskStacks {
   readonly stateless: StatelessStack;
 }
 
-/** `cdk deploy -c tagEngine=comprehend` tags with Amazon Comprehend; the default is the built-in tagger. */
-export const TAG_ENGINE_CONTEXT = 'tagEngine';
+function parseConcurrencyCap(value: unknown): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const cap = Number(value);
+  if (!Number.isInteger(cap) || cap < 2 || cap > 1000)
+    throw new ConfigError(
+      `context ${MAX_CONCURRENCY_CONTEXT} must be an integer from 2 to 1000, got ${JSON.stringify(value)}`,
+    );
+  return cap;
+}
 
 /** The whole deployment on a given app, shared by infra/app.ts and the infra tests so both check the same thing. */
 export function addCopydeskStacks(app: App): CopydeskStacks {
@@ -25,6 +33,7 @@ export function addCopydeskStacks(app: App): CopydeskStacks {
     description: 'copydesk: pipeline and query functions and their wiring',
     stateful: stateful.handles,
     tagEngine,
+    maxConcurrency: parseConcurrencyCap(app.node.tryGetContext(MAX_CONCURRENCY_CONTEXT)),
   });
   // The stacks share names, not CloudFormation references, so the deploy order must be stated.
   stateless.addStackDependency(stateful, 'its functions read and write the stateful resources');

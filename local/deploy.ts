@@ -1,11 +1,19 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { awsClientConfig, LOCAL_REGION } from '../shared/aws/client-config';
+import { awsClientConfig, EMULATOR_ACCOUNT, LOCAL_REGION } from '../shared/aws/client-config';
+import { MAX_CONCURRENCY_CONTEXT } from '../infra/context';
 import { PROJECT_ROOT } from './emulator';
 
-/** The account an emulator answers as; `cdk deploy` and the deployed bucket names carry it. */
-export const EMULATOR_ACCOUNT = '000000000000';
+/**
+ * Concurrent invocations per stage on the emulator. Lambda gives each concurrent invocation a machine of
+ * its own; MiniStack runs each as a node process on this one. At the shipped settings (20/20/10/10) a
+ * burst of 156 real pages left 47 workers holding 6.2 GB on a 2-core machine, each having loaded its
+ * 1-3 MB bundle from cold. Two per stage (the least an SQS mapping accepts) still keeps every core busy.
+ */
+export const DEFAULT_LOCAL_CONCURRENCY = 2;
+const localConcurrency = () => process.env.COPYDESK_LOCAL_CONCURRENCY ?? String(DEFAULT_LOCAL_CONCURRENCY);
+
 const BOOTSTRAP_STACK = 'CDKToolkit';
 
 export interface DeployOptions {
@@ -16,8 +24,8 @@ export interface DeployOptions {
 
 /**
  * `cdk bootstrap` (once) and `cdk deploy --all` onto the emulator at AWS_ENDPOINT_URL: the same app, the
- * same bundles and the same templates as a deployment to AWS, with only the endpoint and the account
- * differing. The CDK CLI honours AWS_ENDPOINT_URL for every service it calls.
+ * same bundles and the same templates as a deployment to AWS, with only the endpoint, the account and
+ * the stages' concurrency cap differing. The CDK CLI honours AWS_ENDPOINT_URL for every service it calls.
  */
 export async function deployToEmulator(options: DeployOptions = {}): Promise<void> {
   const endpoint = process.env.AWS_ENDPOINT_URL;
@@ -41,8 +49,13 @@ export async function deployToEmulator(options: DeployOptions = {}): Promise<voi
     log(`cdk bootstrap aws://${EMULATOR_ACCOUNT}/${region} (first deploy onto this emulator)`);
     await cdk(['bootstrap', `aws://${EMULATOR_ACCOUNT}/${region}`], env, output);
   }
-  log('cdk deploy --all');
-  await cdk(['deploy', '--all', '--require-approval', 'never', '--progress', 'events'], env, output);
+  const cap = `${MAX_CONCURRENCY_CONTEXT}=${localConcurrency()}`;
+  log(`cdk deploy --all -c ${cap}`);
+  await cdk(
+    ['deploy', '--all', '-c', cap, '--require-approval', 'never', '--progress', 'events'],
+    env,
+    output,
+  );
 }
 
 async function isBootstrapped(): Promise<boolean> {

@@ -9,6 +9,8 @@ export interface StageConsumerProps {
   readonly stage: StageName;
   readonly queue: IQueue;
   readonly environment?: Record<string, string>;
+  /** A cap on the topology's maxConcurrency for this deployment. */
+  readonly maxConcurrency?: number;
 }
 
 /** A pipeline stage: its function, sized from the topology, draining the stage's queue. */
@@ -36,7 +38,7 @@ export class StageConsumer extends Construct {
           settings.maxBatchingWindowSeconds > 0
             ? Duration.seconds(settings.maxBatchingWindowSeconds)
             : undefined,
-        maxConcurrency: settings.maxConcurrency,
+        maxConcurrency: Math.min(settings.maxConcurrency, props.maxConcurrency ?? Infinity),
       }),
     );
   }

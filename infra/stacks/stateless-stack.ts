@@ -22,6 +22,8 @@ export interface StatelessStackProps extends StackProps {
   readonly stateful: StatefulResourceHandles;
   /** The tag function's engine; the built-in one unless the deployment chose Comprehend. */
   readonly tagEngine?: TaggerEngine;
+  /** Caps every stage's concurrency (see MAX_CONCURRENCY_CONTEXT); unset, the topology's own apply. */
+  readonly maxConcurrency?: number;
 }
 
 /**
@@ -49,6 +51,7 @@ export class StatelessStack extends Stack {
 
     const parse = new StageConsumer(this, 'Parse', {
       stage: 'parse',
+      maxConcurrency: props.maxConcurrency,
       queue: stageQueues.parse,
       environment: {
         [ENV.rawBucket]: rawBucket.bucketName,
@@ -68,6 +71,7 @@ export class StatelessStack extends Stack {
     const tagEngine = props.tagEngine ?? DEFAULT_TAG_ENGINE;
     const tag = new StageConsumer(this, 'Tag', {
       stage: 'tag',
+      maxConcurrency: props.maxConcurrency,
       queue: stageQueues.tag,
       environment: {
         [ENV.workBucket]: workBucket.bucketName,
@@ -86,6 +90,7 @@ export class StatelessStack extends Stack {
 
     const index = new StageConsumer(this, 'Index', {
       stage: 'index',
+      maxConcurrency: props.maxConcurrency,
       queue: stageQueues.index,
       environment: {
         [ENV.workBucket]: workBucket.bucketName,
@@ -100,6 +105,7 @@ export class StatelessStack extends Stack {
 
     const publish = new StageConsumer(this, 'Publish', {
       stage: 'publish',
+      maxConcurrency: props.maxConcurrency,
       queue: stageQueues.publish,
       environment: {
         [ENV.workBucket]: workBucket.bucketName,

@@ -14,6 +14,8 @@ export interface AwsClientConfig {
 
 export const LOCAL_ENDPOINT = 'http://127.0.0.1:4566';
 export const LOCAL_REGION = 'us-east-1';
+/** The account an emulator answers as; `cdk deploy` onto it and the deployed bucket names carry it. */
+export const EMULATOR_ACCOUNT = '000000000000';
 
 export function awsClientConfig(env: NodeJS.ProcessEnv = process.env): AwsClientConfig {
   const endpoint = env.AWS_ENDPOINT_URL;

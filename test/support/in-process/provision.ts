@@ -16,8 +16,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { awsClientConfig, LOCAL_REGION } from '../../../shared/aws/client-config';
-import { EMULATOR_ACCOUNT } from '../../../local/deploy';
+import { awsClientConfig, EMULATOR_ACCOUNT, LOCAL_REGION } from '../../../shared/aws/client-config';
 import {
   DLQ_RETENTION_SECONDS,
   ENV,
