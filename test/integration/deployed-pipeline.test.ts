@@ -76,8 +76,11 @@ describe('the deployed pipeline on the emulator', () => {
     const rejected = await target.index.listByStatus('rejected');
     expect(rejected.items.map((i) => i.id)).toContain(uploads[2]!.id);
 
-    const published = await target.s3.send(
-      new GetObjectCommand({ Bucket: target.names.publishedBucket, Key: publishedKeyFor(council.id) }),
+    // The publish stage runs after the index stage: the document follows the record.
+    const published = await eventually(() =>
+      target.s3.send(
+        new GetObjectCommand({ Bucket: target.names.publishedBucket, Key: publishedKeyFor(council.id) }),
+      ),
     );
     const doc = JSON.parse(await published.Body!.transformToString());
     expect(ninjsValidator()(doc)).toEqual({ valid: true, errors: 'No errors' });
@@ -113,3 +116,16 @@ describe('the deployed pipeline on the emulator', () => {
     expect(await gone()).toBe(true);
   });
 });
+
+/** The first answer `attempt` gives without throwing, within a minute. */
+async function eventually<T>(attempt: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
