@@ -911,6 +911,18 @@ async function main(): Promise<number> {
       workerCpuMs: a && b && settled ? Math.round(((b.workerCpu - a.workerCpu) * 1000) / settled) : null,
     });
   }
+  // Little's law on the latency phase: a stage's mean queue depth (waiting + in flight) over the rate
+  // articles arrive is the mean time an article spends in that stage.
+  const latencyWindow = queues.samples.filter((q) => q.t >= firstUploadAt && q.t <= latencyUploadsDoneAt);
+  const latencyPhase = phaseStats('latency');
+  const secondsPerStage = Object.fromEntries(
+    STAGES.map((stage) => [
+      stage,
+      latencyWindow.length
+        ? mean(latencyWindow.map((q) => q[stage] ?? 0)) / Math.max(0.001, latencyPhase.achievedUploadRate)
+        : null,
+    ]),
+  );
   const processes = sampler?.summary();
   const endToEndSeconds = (lastObserved - firstUploadAt) / 1000;
   const throughputPhaseSeconds = (lastObserved - throughputStartedAt) / 1000;
@@ -960,7 +972,9 @@ async function main(): Promise<number> {
       settledPerTenSeconds: Array.from(perTenSeconds, (n) => n ?? 0),
     },
     latency: {
-      latency: phaseStats('latency'),
+      latency: latencyPhase,
+      /** Mean seconds an article spent in each stage (queue + processing) during the latency phase. */
+      latencyPhaseSecondsPerStage: secondsPerStage,
       throughput: phaseStats('throughput'),
       latencyPhaseP50PerTenSeconds,
     },
@@ -1066,7 +1080,8 @@ async function main(): Promise<number> {
     const firstMin = full[1];
     const lastMin = full.length > 3 ? full[full.length - 2] : undefined;
     const rec = r.reconcile;
-    const others = cpu ? cpu.machineBusy - cpu.emulator - cpu.reapedChildren - cpu.workers - cpu.bench : 0;
+    const ours = cpu ? cpu.emulator + cpu.untrackedChildren + cpu.workers + cpu.bench : 0;
+    const others = cpu ? cpu.machineBusy - ours : 0;
     return `## Pipeline (deployed on the local emulator, ${r.settings.articles.toLocaleString('en')} articles)
 
 Command: \`AWS_ENDPOINT_URL=http://127.0.0.1:4630 npm run bench\` (BENCH_ARTICLES=${r.settings.articles}, BENCH_RATE=${r.settings.rate}, BENCH_LATENCY_ARTICLES=${r.settings.latencyArticles}, throughput phase ${r.settings.uploadConcurrency} PUTs at a time) · ${r.date.slice(0, 10)} · commit ${r.commit} · ${r.machine} · MiniStack ${MINISTACK_VERSION} · ${r.settings.stageConcurrency} concurrent invocations per stage
@@ -1081,6 +1096,7 @@ Uploaded ${r.uploads} objects (${list(r.inputs.counts)}; ${(r.inputs.bytes / 2 *
 | upload → queryable in the latency phase: p50 / p95 / max | ${sec(lat.observedMs.p50)} / ${sec(lat.observedMs.p95)} / ${sec(lat.observedMs.max)} | p95 < 5 s: ${mark(lat.observedMs.p95 < 5000)} |
 | … to the index write's own timestamp (a lower bound) | ${sec(lat.writtenMs.p50)} / ${sec(lat.writtenMs.p95)} / ${sec(lat.writtenMs.max)} | |
 | … p50 by when it was uploaded (each 10 s of the phase) | ${r.latency.latencyPhaseP50PerTenSeconds.map((ms) => (ms === null ? '–' : (ms / 1000).toFixed(0))).join(', ')} s | |
+| … where it goes: mean seconds in each stage, waiting and processing (Little's law on the queue depths) | ${STAGE_FNS.map((st) => `${st} ${r.latency.latencyPhaseSecondsPerStage[st]?.toFixed(1) ?? '–'}`).join(', ')} s | |
 | upload → queryable in the throughput phase: p50 / p95 / max | ${sec(thr.observedMs.p50)} / ${sec(thr.observedMs.p95)} / ${sec(thr.observedMs.max)} | |
 | emulator peak RSS (MiniStack's Python process) | ${p ? `${p.peakEmulatorRssMiB} MiB (${p.finalEmulatorRssMiB} MiB at the end)` : 'n/a'} | < 2 GiB: ${p ? mark(p.peakEmulatorRssMiB < 2048) : 'n/a'} |
 | … data it holds then, as stored bytes: S3 raw / published / work, DynamoDB items | ${mib(r.dataHeld.s3Bytes.raw)} / ${mib(r.dataHeld.s3Bytes.published)} / ${mib(r.dataHeld.s3Bytes.work)}, ${r.dataHeld.dynamoBytes === null ? 'n/a' : mib(r.dataHeld.dynamoBytes)} | |
@@ -1092,9 +1108,9 @@ Uploaded ${r.uploads} objects (${list(r.inputs.counts)}; ${(r.inputs.bytes / 2 *
         return v ? `${fn} ${v.invocations} (${v.articlesPerInvocation?.toFixed(1) ?? '–'})` : `${fn} –`;
       }).join(', ') || 'n/a'
     } | |
-| CPU per article: emulator / functions | ${cpu ? `${msPerArticle(cpu.emulator)} / ${fnCpu}` : 'n/a'} | |
+| CPU per article: emulator / functions | ${cpu && p ? `${msPerArticle(cpu.emulator)} (its Python process busy ${((cpu.emulator / p.wallSeconds) * 100).toFixed(0)} % of one core over the run) / ${fnCpu}` : 'n/a'} | |
 | emulator / function CPU per article written, minute ${firstMin?.minute ?? '–'} vs minute ${lastMin?.minute ?? '–'} | ${firstMin && lastMin ? `${firstMin.emulatorCpuMs} / ${firstMin.workerCpuMs} ms vs ${lastMin.emulatorCpuMs} / ${lastMin.workerCpuMs} ms` : 'n/a'} | |
-| CPU seconds during the run: this pipeline (emulator + workers + bench) / other processes / machine capacity | ${cpu ? `${(cpu.emulator + cpu.reapedChildren + cpu.workers + cpu.bench).toFixed(0)} / ${others.toFixed(0)} / ${cpu.machineAvailable.toFixed(0)}` : 'n/a'} | |
+| CPU seconds during the run: this pipeline (emulator + workers + bench) / other processes / machine capacity | ${cpu ? `${ours.toFixed(0)} / ${others.toFixed(0)} / ${cpu.machineAvailable.toFixed(0)}` : 'n/a'} | |
 | lost / duplicated | ${r.correctness.lost} / ${duplicated} (records without an object ${r.correctness.recordsWithoutObject}, dead letters ${dlq}) | 0 / 0: ${mark(r.correctness.lost === 0 && duplicated === 0 && r.correctness.recordsWithoutObject === 0)} |
 | indexed articles without a published ninjs document | ${r.correctness.indexedButNotPublished} of ${r.correctness.indexed} | |
 | batches that failed and came back after the visibility timeout (function, error) | ${list(r.correctness.failedBatches) || 'none'} | |

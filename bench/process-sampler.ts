@@ -23,6 +23,8 @@ interface WorkerSeen {
   baseCpu: number;
   lastCpu: number;
   peakRssMiB: number;
+  /** Still running at the last sample. */
+  alive: boolean;
 }
 
 const readOr = (path: string): string | undefined => {
@@ -116,7 +118,7 @@ export class ProcessSampler {
     // Workers already running (cold starts before the measurement) count from their current CPU time.
     for (const pid of childrenOf(this.emulatorPid)) {
       const own = cpuSeconds(pid)?.own ?? 0;
-      this.workers.set(pid, { fn: functionOf(pid), baseCpu: own, lastCpu: own, peakRssMiB: 0 });
+      this.workers.set(pid, { fn: functionOf(pid), baseCpu: own, lastCpu: own, peakRssMiB: 0, alive: true });
     }
     this.startedAt = Date.now();
     this.sample();
@@ -134,15 +136,17 @@ export class ProcessSampler {
     let sum = 0;
     let count = 0;
     const byFunction = new Map<string, number>();
+    for (const seen of this.workers.values()) seen.alive = false;
     for (const pid of childrenOf(this.emulatorPid)) {
       const rss = rssMiB(pid);
       if (rss === undefined) continue;
       let seen = this.workers.get(pid);
       if (!seen) {
-        seen = { fn: functionOf(pid), baseCpu: 0, lastCpu: 0, peakRssMiB: 0 };
+        seen = { fn: functionOf(pid), baseCpu: 0, lastCpu: 0, peakRssMiB: 0, alive: true };
         this.workers.set(pid, seen);
       }
       seen.lastCpu = cpuSeconds(pid)?.own ?? seen.lastCpu;
+      seen.alive = true;
       seen.peakRssMiB = Math.max(seen.peakRssMiB, rss);
       sum += rss;
       count += 1;
@@ -155,8 +159,7 @@ export class ProcessSampler {
     this.peakWorkerCount = Math.max(this.peakWorkerCount, count);
     this.peakEmulatorPlusWorkers = Math.max(this.peakEmulatorPlusWorkers, emulatorRss + sum);
     const start = this.startCpu ?? { emulator: 0, reaped: 0 };
-    let workerCpu = this.lastEmulatorCpu.children - start.reaped;
-    for (const seen of this.workers.values()) workerCpu += seen.lastCpu - seen.baseCpu;
+    const workerCpu = this.workerCpuSeconds().total;
     this.samples.push({
       t: Date.now(),
       emulatorRssMiB: Math.round(emulatorRss),
@@ -165,6 +168,23 @@ export class ProcessSampler {
       emulatorCpu: Math.round((this.lastEmulatorCpu.own - start.emulator) * 100) / 100,
       workerCpu: Math.round(workerCpu * 100) / 100,
     });
+  }
+
+  /**
+   * Worker CPU since the start: what the tracked workers used (up to their last sample), plus what the
+   * kernel accounted to children the emulator reaped beyond the tracked ones that exited (a process
+   * that lived less than a second between two samples, or the last second of one that exited).
+   */
+  private workerCpuSeconds(): { tracked: number; untracked: number; total: number } {
+    const start = this.startCpu ?? { reaped: 0 };
+    let tracked = 0;
+    let exited = 0;
+    for (const seen of this.workers.values()) {
+      tracked += seen.lastCpu - seen.baseCpu;
+      if (!seen.alive) exited += seen.lastCpu - seen.baseCpu;
+    }
+    const untracked = Math.max(0, this.lastEmulatorCpu.children - start.reaped - exited);
+    return { tracked, untracked, total: tracked + untracked };
   }
 
   summary() {
@@ -198,9 +218,9 @@ export class ProcessSampler {
       perFunction,
       cpuSeconds: {
         emulator: this.lastEmulatorCpu.own - start.emulator,
-        /** Workers the emulator has reaped (waited for) since the start, as the kernel accounts them. */
-        reapedChildren: this.lastEmulatorCpu.children - start.reaped,
-        workers: Object.values(perFunction).reduce((s, f) => s + f.cpuSeconds, 0),
+        /** Children CPU the per-worker sampling did not see (short-lived processes, final seconds). */
+        untrackedChildren: this.workerCpuSeconds().untracked,
+        workers: this.workerCpuSeconds().tracked,
         bench: benchCpu() - start.bench,
         machineBusy: machine.busy - start.machine.busy,
         machineAvailable: machine.total - start.machine.total,
