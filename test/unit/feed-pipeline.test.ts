@@ -1,6 +1,5 @@
 import type { ParsedArticle, TaggedArticle } from '../../shared/core/article';
 import { articleIdFor } from '../../shared/core/article-id';
-import type { ApplyResult, ArticleRecord } from '../../shared/core/index-model';
 import type {
   IndexQueueMessage,
   PublishQueueMessage,
@@ -8,9 +7,10 @@ import type {
   TagQueueMessage,
 } from '../../shared/core/messages';
 import { feedItemId } from '../../shared/core/parse';
-import { handleIndexMessage, type IndexWriter } from '../../shared/stages/index-stage';
+import { handleIndexMessage } from '../../shared/stages/index-stage';
 import { handleRawBucketMessage } from '../../shared/stages/parse-stage';
 import { silentLogger } from '../../shared/stages/ports';
+import { MemoryIndex } from '../support/memory-index';
 
 /**
  * The feed path through the parse and index stages, with in-memory ports: a feed becomes one tag message
@@ -45,45 +45,6 @@ const s3Event = (
       },
     ],
   });
-
-/** ArticleIndex.apply's rules (token guard, unchanged check), kept in a Map. */
-class MemoryIndex implements IndexWriter {
-  readonly records = new Map<string, ArticleRecord>();
-  readonly memberSets = new Map<string, Set<string>>();
-
-  async apply(
-    id: string,
-    token: string,
-    next: (previous: ArticleRecord | undefined) => ArticleRecord | Promise<ArticleRecord>,
-    isUnchanged: (previous: ArticleRecord) => boolean = () => false,
-  ): Promise<ApplyResult> {
-    const previous = this.records.get(id);
-    if (previous && previous.versionToken >= token) return { outcome: 'stale', current: previous };
-    if (previous && isUnchanged(previous)) return { outcome: 'unchanged', current: previous };
-    const record = await next(previous);
-    this.records.set(id, record);
-    return { outcome: 'applied', record, previous, writeUnits: 1 };
-  }
-
-  async addMembers(feedId: string, itemIds: readonly string[]): Promise<void> {
-    const set = this.memberSets.get(feedId) ?? new Set();
-    for (const id of itemIds) set.add(id);
-    this.memberSets.set(feedId, set);
-  }
-
-  async members(feedId: string): Promise<string[]> {
-    return [...(this.memberSets.get(feedId) ?? [])];
-  }
-
-  // Duplicate detection is tested on the emulator (test/integration/duplicates.test.ts); these feeds have none.
-  async duplicateCandidates() {
-    return [];
-  }
-
-  async revise() {
-    return false;
-  }
-}
 
 /** Feed bodies by ETag ("e" + the event's sequencer). */
 function world(bodies: Map<string, string>) {

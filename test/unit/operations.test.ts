@@ -17,7 +17,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { SqsDeadLetterMover } from '../../shared/aws/dead-letter-mover';
 import type { ParsedArticle, TaggedArticle } from '../../shared/core/article';
 import { articleIdFor } from '../../shared/core/article-id';
-import type { ApplyResult, ArticleRecord, RecordStatus } from '../../shared/core/index-model';
+import type { ApplyResult, RecordStatus } from '../../shared/core/index-model';
 import type { IndexQueueMessage, PublishQueueMessage, TagQueueMessage } from '../../shared/core/messages';
 import { PARSER_VERSION } from '../../shared/core/parse';
 import type { RecordView, StoredObject } from '../../shared/core/reconcile';
@@ -29,13 +29,14 @@ import {
   type ReprocessFilter,
 } from '../../shared/core/reprocess';
 import { readS3Notification } from '../../shared/core/s3-event';
-import { handleIndexMessage, type IndexWriter } from '../../shared/stages/index-stage';
+import { handleIndexMessage } from '../../shared/stages/index-stage';
 import type { RawObjects, RecordReader, RecordWalker } from '../../shared/stages/operation-ports';
 import { handleRawBucketMessage } from '../../shared/stages/parse-stage';
 import { silentLogger, type Tagger } from '../../shared/stages/ports';
 import { reconcile } from '../../shared/stages/reconcile';
 import { reprocess } from '../../shared/stages/reprocess';
 import { handleParsedArticle } from '../../shared/stages/tag-stage';
+import { MemoryIndex as SharedMemoryIndex } from '../support/memory-index';
 
 const T = (n: number) => n.toString(16).toUpperCase().padStart(32, '0');
 const KEY = 'incoming/presstv/ties.txt';
@@ -43,40 +44,8 @@ const ID = articleIdFor(KEY);
 const TEXT =
   'China and Japan hope for better ties\n\nForeign ministers met in Beijing on Monday to talk trade.';
 
-/** ArticleIndex.apply's rules (token guard, unchanged check) in a Map; also a RecordReader. */
-class MemoryIndex implements IndexWriter, RecordReader {
-  readonly records = new Map<string, ArticleRecord>();
-  readonly memberSets = new Map<string, Set<string>>();
-  async apply(
-    id: string,
-    token: string,
-    next: (previous: ArticleRecord | undefined) => ArticleRecord | Promise<ArticleRecord>,
-    isUnchanged: (previous: ArticleRecord) => boolean = () => false,
-  ): Promise<ApplyResult> {
-    const previous = this.records.get(id);
-    if (previous && previous.versionToken >= token) return { outcome: 'stale', current: previous };
-    if (previous && isUnchanged(previous)) return { outcome: 'unchanged', current: previous };
-    const record = await next(previous);
-    this.records.set(id, record);
-    return { outcome: 'applied', record, previous, writeUnits: 1 };
-  }
-  async addMembers(feedId: string, itemIds: readonly string[]) {
-    const set = this.memberSets.get(feedId) ?? new Set();
-    for (const id of itemIds) set.add(id);
-    this.memberSets.set(feedId, set);
-  }
-  async members(feedId: string) {
-    return [...(this.memberSets.get(feedId) ?? [])];
-  }
-  async get(id: string) {
-    return this.records.get(id);
-  }
-  async duplicateCandidates() {
-    return [];
-  }
-  async revise() {
-    return false;
-  }
+/** The shared in-memory index, also read as the operator commands read it. */
+class MemoryIndex extends SharedMemoryIndex implements RecordReader {
   /** The walk the use cases read, over the same Map. */
   walker(): RecordWalker {
     const records = this.records;
