@@ -121,6 +121,11 @@ export const ENV = {
   inlineMessageBytes: 'COPYDESK_INLINE_MESSAGE_BYTES',
   /** Which engine the tag function tags with: copydesk (built in, the default) or comprehend. */
   tagEngine: 'COPYDESK_TAG_ENGINE',
+  /**
+   * For the archive API's /status: JSON {"<stage>": {"queue": url, "deadLetter": url}} for every stage,
+   * so the function reads depths without ListQueues or GetQueueUrl permissions.
+   */
+  stageQueueUrls: 'COPYDESK_STAGE_QUEUE_URLS',
 } as const;
 
 /** Default cap on an uploaded object; larger ones are rejected with TOO_LARGE, not parsed. */
