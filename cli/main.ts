@@ -97,19 +97,27 @@ program
 
 program
   .command('query')
-  .description('list articles newest first, by one facet, within an optional date range')
-  .option('--entity <name>', 'a person, organization or place')
+  .description(
+    "search the archive: words and filters together, best match first, with counts (the HTTP API's GET /articles)",
+  )
+  .argument('[words...]', 'words to find in headlines, sub-headlines, leads, key phrases and names')
+  .option('--entity <name>', 'a person, organization or place, by name or alias')
+  .option('--place <name>', 'a place by name')
+  .option('--country <code>', 'ISO 3166-1 alpha-2: articles naming a place in that country')
+  .option('--topic <topic>', 'IPTC Media Topic code or label, e.g. politics')
   .option('--section <section>')
-  .option('--tag <phrase>', 'a key phrase')
   .option('--source <name>', 'the folder under incoming/ the file came from')
-  .option('--status <status>', 'indexed, rejected or deleted')
-  .option('--copies-of <idOrKey>', 'the articles found to copy this one (same or near-same text)')
-  .option('--since <date>', 'ISO 8601 date, inclusive')
-  .option('--until <date>', 'ISO 8601 date, inclusive')
-  .option('--limit <n>', 'page size, 1 to 100', '20')
-  .option('--cursor <cursor>', 'the cursor a previous page printed')
-  .option('--json', 'machine-readable output')
-  .action(async (flags) => queryArticles(target(), flags, print));
+  .option('--language <code>', 'ISO 639-1, e.g. en')
+  .option('--status <status>', 'indexed (the default), rejected or deleted')
+  .option('--duplicate-of <idOrKey>', 'the articles found to copy this one (same or near-same text)')
+  .option('--since <date>', 'article date from, inclusive: 2026-11 or 2026-11-29')
+  .option('--until <date>', 'article date to, inclusive')
+  .option('--limit <n>', 'page size, 1 to 100')
+  .option('--cursor <cursor>', 'the cursor a previous page printed (same query)')
+  .option('--json', "the API's JSON: items, total, facets, cursor")
+  .action(async (words: string[], flags) =>
+    queryArticles(target(), { ...flags, ...(words.length ? { q: words.join(' ') } : {}) }, print),
+  );
 
 program
   .command('status')

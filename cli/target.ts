@@ -1,6 +1,10 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ArticleIndex } from '../shared/aws/article-index';
+import { S3PublishedDocuments } from '../shared/aws/published-documents';
+import { SqsQueueDepths } from '../shared/aws/queue-depth';
+import { createArchive } from '../shared/stages/archive';
+import type { ArchiveApi } from '../shared/stages/archive-api';
 import { documentClient } from '../shared/aws/runtime';
 import { awsClientConfig, EMULATOR_ACCOUNT, LOCAL_ENDPOINT, LOCAL_REGION } from '../shared/aws/client-config';
 import { ENV, resourceNames, type ResourceNames, type StageName } from '../shared/topology';
@@ -24,6 +28,8 @@ export interface Target {
   s3: S3Client;
   sqs: SQSClient;
   index: ArticleIndex;
+  /** The archive's read side (search, article view, rejected, status), as the HTTP API serves it. */
+  archive: ArchiveApi;
   queueUrl(name: string): Promise<string>;
   stageQueueUrl(stage: StageName, deadLetter?: boolean): Promise<string>;
 }
@@ -67,14 +73,22 @@ export function resolveTarget(options: TargetOptions): Target {
     }
     return url;
   };
+  const s3 = new S3Client(config);
+  const index = new ArticleIndex(documentClient(config), names.table);
+  const stageQueueUrl = (stage: StageName, deadLetter = false) =>
+    queueUrl(deadLetter ? names.deadLetterQueue(stage) : names.queue(stage));
   return {
     names,
     endpoint: config.endpoint,
-    s3: new S3Client(config),
+    s3,
     sqs,
-    index: new ArticleIndex(documentClient(config), names.table),
+    index,
+    archive: createArchive({
+      index,
+      published: new S3PublishedDocuments(s3, names.publishedBucket),
+      queues: new SqsQueueDepths(sqs, stageQueueUrl),
+    }),
     queueUrl,
-    stageQueueUrl: (stage, deadLetter = false) =>
-      queueUrl(deadLetter ? names.deadLetterQueue(stage) : names.queue(stage)),
+    stageQueueUrl,
   };
 }

@@ -50,7 +50,7 @@ export async function demo(print: Print): Promise<void> {
   const entity = seed ? 'Wang Yi' : SAMPLE_ENTITY;
   print(`\n$ copydesk query --entity "${entity}"`);
   await queryArticles(target, { entity }, print);
-  const found = await target.index.listByFacet('entity', entity);
+  const found = await target.archive.search({ entity });
   if (found.items.length === 0)
     throw new CliError(`the demo's articles were not found by entity query (${entity})`, 1);
   if (seed) {

@@ -1,15 +1,28 @@
 import { articleIdFor } from '../../shared/core/article-id';
-import { ARTICLE_STATUSES } from '../../shared/core/index-model';
-import { runQuery, validateQuery, type QueryRequest } from '../../shared/stages/query';
-import { STAGES } from '../../shared/topology';
-import { queueDepth } from '../../shared/aws/queue-depth';
+import { InvalidRequestError, NotFoundError } from '../../shared/stages/archive-api';
 import { CliError } from '../errors';
-import { formatRecord, formatSummaries } from '../format';
+import { formatArticleView, formatSearch, formatStatus } from '../format';
 import type { Target } from '../target';
 
 export type Print = (text: string) => void;
 
 const idOf = (idOrKey: string) => (idOrKey.includes('/') ? articleIdFor(idOrKey) : idOrKey);
+
+/** The archive's own refusals become usage errors (exit 2) and "not found" exit 1, never a stack. */
+async function asCli<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof InvalidRequestError) {
+      const flag = error.parameter ? ` (--${kebab(error.parameter)})` : '';
+      throw new CliError(`${error.message}${flag}`, 2);
+    }
+    if (error instanceof NotFoundError) throw new CliError(error.message, 1);
+    throw error;
+  }
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** `copydesk get <id | key>`: a key such as incoming/presstv/a.txt is turned into its id. */
 export async function getArticle(
@@ -18,20 +31,23 @@ export async function getArticle(
   json: boolean,
   print: Print,
 ): Promise<void> {
-  const id = idOf(idOrKey);
-  const response = await runQuery(target.index, validateQuery({ op: 'get', id }));
-  if (response.op !== 'get' || !response.article) throw new CliError(`no article with id ${id}`, 1);
-  print(json ? JSON.stringify(response.article, null, 2) : formatRecord(response.article));
+  const view = await asCli(() => target.archive.article(idOf(idOrKey)));
+  print(json ? JSON.stringify(view, null, 2) : formatArticleView(view));
 }
 
+/** The search parameters as flags: --q "words" --entity … (each the API's parameter of the same name). */
 export interface QueryFlags {
+  q?: string;
   entity?: string;
+  place?: string;
+  country?: string;
+  topic?: string;
   section?: string;
-  tag?: string;
   source?: string;
+  language?: string;
   status?: string;
-  /** An article's id or object key: list the articles found to copy it. */
-  copiesOf?: string;
+  /** An article's id or object key: the articles found to copy it. */
+  duplicateOf?: string;
   since?: string;
   until?: string;
   limit?: string;
@@ -39,73 +55,19 @@ export interface QueryFlags {
   json?: boolean;
 }
 
-/** Builds the request from flags: one facet at a time (each is its own index partition), or newest. */
-export function queryFromFlags(flags: QueryFlags): QueryRequest {
-  const facets = (['entity', 'section', 'tag', 'source', 'status', 'copiesOf'] as const).filter(
-    (f) => flags[f] !== undefined,
-  );
-  if (facets.length > 1) {
-    throw new CliError(
-      `give one of --entity, --section, --tag, --source, --status, --copies-of (got ${facets.join(', ')})`,
-      2,
-    );
-  }
-  const flag = facets[0];
-  const by = flag === undefined ? 'newest' : flag === 'copiesOf' ? 'copies' : flag;
-  const value = flag === 'copiesOf' ? idOf(flags.copiesOf!) : flag && flags[flag];
-  try {
-    return validateQuery({
-      op: 'list',
-      by,
-      value,
-      since: flags.since,
-      until: flags.until,
-      limit: flags.limit === undefined ? undefined : Number(flags.limit),
-      cursor: flags.cursor,
-    });
-  } catch (error) {
-    throw new CliError((error as Error).message, 2);
-  }
+export function searchParams(flags: QueryFlags): Record<string, string | undefined> {
+  const { json: _json, duplicateOf, ...rest } = flags;
+  const params: Record<string, string | undefined> = { ...rest };
+  if (duplicateOf) params.duplicateOf = idOf(duplicateOf);
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
 }
 
 export async function queryArticles(target: Target, flags: QueryFlags, print: Print): Promise<void> {
-  const response = await runQuery(target.index, queryFromFlags(flags));
-  if (response.op !== 'list') return;
-  print(
-    flags.json
-      ? JSON.stringify({ items: response.items, cursor: response.cursor }, null, 2)
-      : formatSummaries(response.items, response.cursor),
-  );
+  const response = await asCli(() => target.archive.search(searchParams(flags)));
+  print(flags.json ? JSON.stringify(response, null, 2) : formatSearch(response));
 }
 
 export async function showStatus(target: Target, asJson: boolean, print: Print): Promise<void> {
-  const queues: Record<string, { waiting: number; deadLettered: number }> = {};
-  for (const stage of STAGES) {
-    queues[stage] = {
-      waiting: await queueDepth(target.sqs, await target.stageQueueUrl(stage)),
-      deadLettered: await queueDepth(target.sqs, await target.stageQueueUrl(stage, true)),
-    };
-  }
-  const counts = Object.fromEntries(
-    await Promise.all(ARTICLE_STATUSES.map(async (s) => [s, await target.index.countByStatus(s)] as const)),
-  );
-  if (asJson) {
-    print(JSON.stringify({ queues, articles: counts }, null, 2));
-    return;
-  }
-  const lines = ['queue      waiting  dead-lettered'];
-  for (const stage of STAGES) {
-    lines.push(
-      `${stage.padEnd(9)}  ${String(queues[stage]!.waiting).padStart(7)}  ${String(queues[stage]!.deadLettered).padStart(13)}`,
-    );
-  }
-  lines.push(
-    '',
-    `articles   indexed ${counts.indexed}, rejected ${counts.rejected}, deleted ${counts.deleted}`,
-  );
-  const deadLettered = STAGES.reduce((n, s) => n + queues[s]!.deadLettered, 0);
-  if (deadLettered > 0)
-    lines.push(`warning: ${deadLettered} message(s) in dead-letter queues need attention`);
-  if (counts.rejected) lines.push('rejected articles and their reasons: copydesk query --status rejected');
-  print(lines.join('\n'));
+  const status = await target.archive.status();
+  print(asJson ? JSON.stringify(status, null, 2) : formatStatus(status));
 }

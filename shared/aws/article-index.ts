@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   GetCommand,
   PutCommand,
@@ -9,37 +10,33 @@ import {
   type QueryCommandInput,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
 import type { FingerprintedArticle } from '../core/duplicates';
 import { fingerprintPartitions } from '../core/duplicates';
 import {
+  ARTICLE_STATUSES,
   dateSortKey,
-  facetKey,
-  facetsOf,
   fingerprintItemsOf,
   fingerprintSortKey,
-  monthOf,
-  statusKey,
-  summaryOf,
   type ApplyResult,
   type ArticleRecord,
-  type ArticleSummary,
-  type FacetKind,
-  type RecordStatus,
+  type ArticleStatus,
 } from '../core/index-model';
+import { postingFacetsOf, postingsOf, shardOf, type PostingFacets } from '../core/search-model';
 import { writeUnitsFor } from '../core/write-units';
-import type { IndexReader, ListOptions, Page } from '../stages/query';
-import { table } from '../topology';
+import type { ArchiveIndex } from '../stages/archive';
+import type { ListPage, PostingRead } from '../stages/search';
 
 export type { ApplyResult } from '../core/index-model';
 
 const ARTICLE_SK = 'ARTICLE';
-const FACET_SK_PREFIX = 'FACET#';
-/**
- * One item per month that has articles, all under one partition. A put per month (not ADD to one set)
- * because concurrent index writers then never read-modify-write the same item.
- */
-const CALENDAR_PK = 'CALENDAR';
-const CALENDAR_SK_PREFIX = 'MONTH#';
+/** Records per status, one counter item per shard so no item takes every write. */
+const COUNT_PK_PREFIX = 'COUNT#';
+/** Every language the archive holds, one item each (a put per language, never a read-modify-write). */
+const LANGUAGES_PK = 'LANGUAGES';
+/** DynamoDB's limits per BatchWriteItem and BatchGetItem request. */
+const BATCH_WRITE = 25;
+const BATCH_GET = 100;
 const MAX_ATTEMPTS = 5;
 
 /**
@@ -65,19 +62,25 @@ const MEMBER_SK_PREFIX = 'MEMBER#';
 
 const articlePk = (id: string) => `ARTICLE#${id}`;
 
+/**
+ * The record item also keeps which postings the record has (list key -> weight) and a signature of what
+ * they all carry (facets and sort key), so the next version rewrites only the postings that changed.
+ */
 type ArticleItem = ArticleRecord & {
   pk: string;
   sk: string;
-  gsi1pk: string;
-  gsi1sk: string;
   kind: 'Article';
-  facets: string[];
+  postings: Record<string, number>;
+  postingSig: string;
 };
 
+type WriteRequest =
+  { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
+
 /** The article index in the single table; every write is guarded by the article's version token. */
-export class ArticleIndex implements IndexReader {
-  /** Months known to be in the calendar item, so each warm container adds a month once. */
-  private readonly knownMonths = new Set<string>();
+export class ArticleIndex implements ArchiveIndex {
+  /** Languages known to be registered, so each warm container registers a language once. */
+  private readonly knownLanguages = new Set<string>();
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -104,15 +107,20 @@ export class ArticleIndex implements IndexReader {
     for (let attempt = 1; ; attempt++) {
       const previousItem = await this.getItem(id);
       const previous = previousItem ? toRecord(previousItem) : undefined;
-      if (previous && previous.versionToken >= token) return { outcome: 'stale', current: previous };
+      if (previous && previous.versionToken >= token) {
+        // This very event again: the run that applied it may have died before writing the postings.
+        if (previous.versionToken === token) await this.syncPostings(previous, undefined);
+        return { outcome: 'stale', current: previous };
+      }
       if (previous && isUnchanged(previous)) return { outcome: 'unchanged', current: previous };
 
       const record = await next(previous);
       const { writes, writeUnits } = this.plan(record, previousItem);
-      if (record.status === 'indexed') await this.rememberMonth(monthOf(record.articleDate));
+      if (record.status === 'indexed' && record.language) await this.rememberLanguage(record.language);
       try {
         await this.db.send(new TransactWriteCommand({ TransactItems: writes }));
-        return { outcome: 'applied', record, previous, writeUnits };
+        const postingUnits = await this.syncPostings(record, previousItem);
+        return { outcome: 'applied', record, previous, writeUnits: writeUnits + postingUnits };
       } catch (error) {
         if (!worthRetrying(error) || attempt >= MAX_ATTEMPTS) throw error;
         // Someone else wrote this article between our read and write, or the transaction lost a race:
@@ -144,6 +152,7 @@ export class ArticleIndex implements IndexReader {
       }
       try {
         await this.db.send(new TransactWriteCommand({ TransactItems: writes }));
+        await this.syncPostings(next, currentItem);
         return true;
       } catch (error) {
         if (!worthRetrying(error) || attempt >= MAX_ATTEMPTS) throw error;
@@ -197,67 +206,18 @@ export class ArticleIndex implements IndexReader {
     return [...found.values()];
   }
 
-  async listByFacet(kind: Exclude<FacetKind, 'newest'>, value: string, options: ListOptions = {}) {
-    return this.listPartition(facetKey(kind, value), options);
-  }
-
-  async listByStatus(status: RecordStatus, options: ListOptions = {}): Promise<Page<ArticleSummary>> {
-    return this.listPartition(statusKey(status), options);
-  }
-
-  /** Newest first across month partitions, so no single partition takes every write. */
-  async listNewest(options: ListOptions = {}): Promise<Page<ArticleSummary>> {
-    const limit = options.limit ?? 20;
-    const months = (await this.calendar())
-      .filter(
-        (m) =>
-          (!options.since || m >= monthOf(options.since)) && (!options.until || m <= monthOf(options.until)),
-      )
-      .sort()
-      .reverse();
-    const position = options.cursor ? decodeCursor(options.cursor) : { month: months[0], key: undefined };
-    const items: ArticleSummary[] = [];
-    let index = position.month ? months.indexOf(position.month) : -1;
-    let startKey = position.key;
-    while (index >= 0 && index < months.length && items.length < limit) {
-      const month = months[index]!;
-      const page = await this.queryPartition(
-        facetKey('newest', month),
-        { ...options, limit: limit - items.length },
-        startKey,
-      );
-      items.push(...page.items);
-      if (page.lastKey) return { items, cursor: encodeCursor({ month, key: page.lastKey }) };
-      index += 1;
-      startKey = undefined;
-    }
-    const more = index >= 0 && index < months.length;
-    return { items, cursor: more ? encodeCursor({ month: months[index]!, key: undefined }) : undefined };
-  }
-
   /**
    * Remembers that a feed produced these items. Members are only ever added: an item that fell off the
    * feed's window is still the feed's, and is withdrawn with it. Idempotent puts, safe to repeat.
    */
   async addMembers(feedId: string, itemIds: readonly string[]): Promise<void> {
-    for (let i = 0; i < itemIds.length; i += 25) {
-      let requests: Array<{ PutRequest: { Item: Record<string, unknown> } }> = itemIds
-        .slice(i, i + 25)
-        .map((itemId) => ({
-          PutRequest: {
-            Item: { pk: articlePk(feedId), sk: `${MEMBER_SK_PREFIX}${itemId}`, kind: 'FeedMember', itemId },
-          },
-        }));
-      for (let attempt = 1; requests.length > 0; attempt++) {
-        const out = await this.db.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
-        );
-        requests = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
-        if (requests.length && attempt >= MAX_ATTEMPTS)
-          throw new Error(`${requests.length} feed members were not written`);
-        if (requests.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-      }
-    }
+    await this.batchWrite(
+      itemIds.map((itemId) => ({
+        PutRequest: {
+          Item: { pk: articlePk(feedId), sk: `${MEMBER_SK_PREFIX}${itemId}`, kind: 'FeedMember', itemId },
+        },
+      })),
+    );
   }
 
   /** Every item a feed has produced. */
@@ -272,73 +232,138 @@ export class ArticleIndex implements IndexReader {
     return ids;
   }
 
-  async countByStatus(status: RecordStatus): Promise<number> {
-    let count = 0;
-    for await (const page of this.pages({
-      IndexName: table.facetIndex.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': table.facetIndex.partitionKey },
-      ExpressionAttributeValues: { ':pk': statusKey(status) },
-      Select: 'COUNT',
-    }))
-      count += page.Count ?? 0;
-    return count;
-  }
+  // ----- the search side (stages/search.ts, stages/archive.ts) -----
 
-  private async listPartition(partition: string, options: ListOptions): Promise<Page<ArticleSummary>> {
-    const start = options.cursor ? decodeCursor(options.cursor).key : undefined;
-    const page = await this.queryPartition(partition, options, start);
-    return { items: page.items, cursor: page.lastKey ? encodeCursor({ key: page.lastKey }) : undefined };
-  }
-
-  private async queryPartition(partition: string, options: ListOptions, startKey?: Record<string, unknown>) {
-    const names: Record<string, string> = { '#pk': table.facetIndex.partitionKey };
-    const values: Record<string, unknown> = { ':pk': partition };
-    let condition = '#pk = :pk';
-    if (options.since || options.until) {
-      names['#sk'] = table.facetIndex.sortKey;
-      // "~" sorts after every id character, so an `until` date includes that whole day/instant.
-      values[':from'] = options.since ?? '0';
-      values[':to'] = `${options.until ?? '9999'}~`;
-      condition += ' AND #sk BETWEEN :from AND :to';
-    }
+  async readList(
+    partition: string,
+    range: { from: string; to: string },
+    limit: number,
+    start?: Record<string, unknown>,
+  ): Promise<ListPage> {
     const response = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: table.facetIndex.name,
-        KeyConditionExpression: condition,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': partition, ':from': range.from, ':to': range.to },
         ScanIndexForward: false,
-        Limit: options.limit ?? 20,
-        ExclusiveStartKey: startKey,
+        Limit: limit,
+        ExclusiveStartKey: start,
       }),
     );
     return {
-      items: (response.Items ?? []).map(toSummary),
-      lastKey: response.LastEvaluatedKey as Record<string, unknown> | undefined,
+      postings: (response.Items ?? []).map(toPosting),
+      ...(response.LastEvaluatedKey ? { next: response.LastEvaluatedKey } : {}),
     };
   }
 
-  private plan(record: ArticleRecord, previousItem: ArticleItem | undefined) {
-    const facets = facetsOf(record);
+  async findPostings(
+    refs: ReadonlyArray<{ partition: string; sortKey: string }>,
+  ): Promise<Array<PostingRead & { partition: string }>> {
+    const items = await this.batchGet(refs.map((r) => ({ pk: r.partition, sk: r.sortKey })));
+    return items.map((item) => ({ ...toPosting(item), partition: String(item.pk) }));
+  }
+
+  async records(ids: readonly string[]): Promise<ArticleRecord[]> {
+    const items = await this.batchGet([...new Set(ids)].map((id) => ({ pk: articlePk(id), sk: ARTICLE_SK })));
+    return items.map(toRecord);
+  }
+
+  async languages(): Promise<string[]> {
+    const languages: string[] = [];
+    for await (const page of this.pages({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': LANGUAGES_PK },
+    }))
+      for (const item of page.Items ?? []) languages.push(String(item.sk));
+    return languages;
+  }
+
+  async counts(): Promise<Record<ArticleStatus, number>> {
+    const counts = Object.fromEntries(ARTICLE_STATUSES.map((s) => [s, 0])) as Record<ArticleStatus, number>;
+    await Promise.all(
+      ARTICLE_STATUSES.map(async (status) => {
+        for await (const page of this.pages({
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': countPk(status) },
+        }))
+          for (const item of page.Items ?? []) counts[status] += Number(item.n ?? 0);
+      }),
+    );
+    return counts;
+  }
+
+  /**
+   * Brings an article's postings in line with its record: writes those that are new or changed since
+   * `before` (the item the record replaced; none means write them all, as a repair does), and deletes
+   * those the record no longer has. Idempotent, so a redelivered event may run it again.
+   */
+  private async syncPostings(record: ArticleRecord, before: ArticleItem | undefined): Promise<number> {
+    const { postings, postingSig } = postingState(record);
     const sortKey = dateSortKey(record.articleDate, record.id);
+    const oldSortKey = before ? dateSortKey(before.articleDate, before.id) : undefined;
+    const facets = postingFacetsOf(record);
+    const requests: WriteRequest[] = [];
+    let units = 0;
+    for (const [pk, weight] of Object.entries(postings)) {
+      if (before && before.postingSig === postingSig && before.postings?.[pk] === weight) continue;
+      const item = { pk, sk: sortKey, kind: 'Posting', id: record.id, w: weight, f: facets };
+      requests.push({ PutRequest: { Item: item } });
+      units += writeUnitsFor(item, false);
+    }
+    for (const pk of Object.keys(before?.postings ?? {})) {
+      if (pk in postings && oldSortKey === sortKey) continue;
+      requests.push({ DeleteRequest: { Key: { pk, sk: oldSortKey } } });
+      units += 1;
+    }
+    await this.batchWrite(requests);
+    return units;
+  }
+
+  /** BatchWriteItem in requests of 25, retrying what the service leaves unprocessed. */
+  private async batchWrite(requests: readonly WriteRequest[]): Promise<void> {
+    for (let i = 0; i < requests.length; i += BATCH_WRITE) {
+      let pending = requests.slice(i, i + BATCH_WRITE);
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        const out = await this.db.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
+        );
+        pending = (out.UnprocessedItems?.[this.tableName] ?? []) as WriteRequest[];
+        if (pending.length && attempt >= MAX_ATTEMPTS)
+          throw new Error(`${pending.length} index items were not written`);
+        if (pending.length) await pause(attempt);
+      }
+    }
+  }
+
+  /** BatchGetItem in requests of 100 (eventually consistent), retrying unprocessed keys. */
+  private async batchGet(
+    keys: ReadonlyArray<{ pk: string; sk: string }>,
+  ): Promise<Array<Record<string, unknown>>> {
+    const items: Array<Record<string, unknown>> = [];
+    for (let i = 0; i < keys.length; i += BATCH_GET) {
+      let pending: Array<Record<string, unknown>> = keys.slice(i, i + BATCH_GET);
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        const out = await this.db.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending } } }),
+        );
+        items.push(...(out.Responses?.[this.tableName] ?? []));
+        pending = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+        if (pending.length && attempt >= MAX_ATTEMPTS)
+          throw new Error(`${pending.length} index items could not be read`);
+        if (pending.length) await pause(attempt);
+      }
+    }
+    return items;
+  }
+
+  private plan(record: ArticleRecord, previousItem: ArticleItem | undefined) {
     const item: ArticleItem = {
       ...record,
       pk: articlePk(record.id),
       sk: ARTICLE_SK,
-      gsi1pk: statusKey(record.status),
-      gsi1sk: sortKey,
       kind: 'Article',
-      facets,
+      ...postingState(record),
     };
-    const summary = summaryOf(record);
-    const summaryChanged =
-      !previousItem ||
-      previousItem.gsi1sk !== sortKey ||
-      JSON.stringify(summaryOf(toRecord(previousItem))) !== JSON.stringify(summary);
-    const previousFacets = new Set(previousItem?.facets ?? []);
-
     const writes: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
       {
         Put: {
@@ -353,26 +378,26 @@ export class ArticleIndex implements IndexReader {
         },
       },
     ];
-    let writeUnits = writeUnitsFor(item, true) + writeUnitsFor(item, false); // base table + its GSI copy
-    for (const facet of facets) {
-      if (!summaryChanged && previousFacets.has(facet)) continue;
-      const facetItem = {
-        pk: item.pk,
-        sk: FACET_SK_PREFIX + facet,
-        gsi1pk: facet,
-        gsi1sk: sortKey,
-        kind: 'Facet',
-        ...summary,
-      };
-      writes.push({ Put: { TableName: this.tableName, Item: facetItem } });
-      writeUnits += writeUnitsFor(facetItem, true) + writeUnitsFor(facetItem, false);
-    }
-    for (const facet of previousFacets) {
-      if (facets.includes(facet)) continue;
-      writes.push({
-        Delete: { TableName: this.tableName, Key: { pk: item.pk, sk: FACET_SK_PREFIX + facet } },
-      });
-      writeUnits += 2 + 1;
+    let writeUnits = writeUnitsFor(item, true);
+    // The status counters move in the same transaction as the record, so they never drift from it.
+    const before = previousItem?.status;
+    if (before !== record.status) {
+      const shard = shardOf(record.id);
+      for (const [status, delta] of [
+        [before, -1],
+        [record.status, 1],
+      ] as const) {
+        if (!status || !(ARTICLE_STATUSES as readonly string[]).includes(status)) continue;
+        writes.push({
+          Update: {
+            TableName: this.tableName,
+            Key: { pk: countPk(status as ArticleStatus), sk: String(shard) },
+            UpdateExpression: 'ADD n :delta',
+            ExpressionAttributeValues: { ':delta': delta },
+          },
+        });
+        writeUnits += 2;
+      }
     }
     // Fingerprint items hold what matching reads, so an unchanged one is not written again.
     const previousPrints = new Map(
@@ -403,63 +428,44 @@ export class ArticleIndex implements IndexReader {
     return response.Item as ArticleItem | undefined;
   }
 
-  private async rememberMonth(month: string): Promise<void> {
-    if (this.knownMonths.has(month)) return;
+  private async rememberLanguage(language: string): Promise<void> {
+    if (this.knownLanguages.has(language)) return;
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { pk: CALENDAR_PK, sk: `${CALENDAR_SK_PREFIX}${month}`, month },
+        Item: { pk: LANGUAGES_PK, sk: language, kind: 'Language' },
       }),
     );
-    this.knownMonths.add(month);
+    this.knownLanguages.add(language);
   }
+}
 
-  private async calendar(): Promise<string[]> {
-    const months: string[] = [];
-    for await (const page of this.pages({
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': CALENDAR_PK },
-      ProjectionExpression: '#month',
-      ExpressionAttributeNames: { '#month': 'month' },
-    }))
-      for (const item of page.Items ?? []) months.push(String(item.month));
-    return months;
-  }
+const countPk = (status: ArticleStatus) => `${COUNT_PK_PREFIX}${status}`;
+
+/** The postings a record has, and a signature of what each of them carries. */
+function postingState(record: ArticleRecord): Pick<ArticleItem, 'postings' | 'postingSig'> {
+  const postings = Object.fromEntries(postingsOf(record).map((p) => [p.pk, p.weight]));
+  const carried = JSON.stringify([postingFacetsOf(record), dateSortKey(record.articleDate, record.id)]);
+  return { postings, postingSig: createHash('sha256').update(carried).digest('base64url').slice(0, 16) };
+}
+
+function toPosting(item: Record<string, unknown>): PostingRead {
+  return {
+    id: String(item.id),
+    sortKey: String(item.sk),
+    weight: Number(item.w ?? 0),
+    facets: (item.f ?? { st: 'indexed', src: '' }) as PostingFacets,
+  };
 }
 
 function toRecord(item: object): ArticleRecord {
   const {
     pk: _pk,
     sk: _sk,
-    gsi1pk: _g1,
-    gsi1sk: _g2,
     kind: _kind,
-    facets: _facets,
+    postings: _postings,
+    postingSig: _sig,
     ...record
   } = item as Partial<ArticleItem>;
   return record as unknown as ArticleRecord;
-}
-
-function toSummary(item: Record<string, unknown>): ArticleSummary {
-  const record = toRecord(item) as ArticleRecord;
-  return summaryOf(record);
-}
-
-interface Cursor {
-  month?: string;
-  key?: Record<string, unknown>;
-}
-const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
-function decodeCursor(cursor: string): Cursor {
-  try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-  } catch {
-    throw new InvalidCursorError();
-  }
-}
-
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('invalid cursor: pass back the cursor a previous page returned');
-  }
 }

@@ -1,4 +1,6 @@
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { QueueDepths } from '../stages/archive';
+import type { StageName } from '../topology';
 
 /** Messages waiting or in flight on a queue (approximate, as SQS reports them). */
 export async function queueDepth(sqs: SQSClient, url: string): Promise<number> {
@@ -12,4 +14,16 @@ export async function queueDepth(sqs: SQSClient, url: string): Promise<number> {
     Number(attributes.Attributes?.ApproximateNumberOfMessages ?? 0) +
     Number(attributes.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
   );
+}
+
+/** Queue depths for the archive's /status, from each stage's queue and dead-letter queue URL. */
+export class SqsQueueDepths implements QueueDepths {
+  constructor(
+    private readonly sqs: SQSClient,
+    private readonly urlOf: (stage: StageName, deadLetter: boolean) => Promise<string> | string,
+  ) {}
+
+  async depth(stage: StageName, deadLetter: boolean): Promise<number> {
+    return queueDepth(this.sqs, await this.urlOf(stage, deadLetter));
+  }
 }

@@ -1,18 +1,19 @@
-import type { Entity, Fingerprints, Rejection, TaggedArticle } from './article';
+import type { Entity, Fingerprints, Rejection, TaggedArticle, Topic } from './article';
 import { fingerprintPartitions, type DuplicateOf } from './duplicates';
 import type { ContainerMessage, SourceObject } from './messages';
 import { RAW_PREFIX } from '../topology';
+import { aliasesOf, LEAD_CHARS } from './search-model';
 
 /**
  * The indexed view of an article and the keys it owns in the single table. Pure: the DynamoDB adapter
  * (shared/aws/article-index.ts) only moves these items.
  *
- *   pk ARTICLE#<id>  sk ARTICLE          the record; gsi1 STATUS#<status> lists by status
- *   pk ARTICLE#<id>  sk FACET#<facet>    one per facet; gsi1 <facet> lists articles by it
- *   pk ARTICLE#<id>  sk MEMBER#<item>    a feed's items, every one it ever produced (for withdrawing them)
- *   pk CALENDAR      sk MONTH#<yyyy-mm>  one per month with articles, for walking NEWEST#<month>
- *   pk SIMHASH#…/EXACT#…  sk ARTICLE#<id>  an indexed article's fingerprints, to find its copies (duplicates.ts)
- *   gsi1sk = <article date>#<id>, so every list is newest-first within a date range.
+ *   pk ARTICLE#<id>       sk ARTICLE            the record
+ *   pk ARTICLE#<id>       sk MEMBER#<item>      a feed's items, every one it ever produced (for withdrawing them)
+ *   pk COUNT#<status>     sk <shard>            how many records have each status (a counter per shard)
+ *   pk SIMHASH#…/EXACT#…  sk ARTICLE#<id>       an indexed article's fingerprints, to find its copies (duplicates.ts)
+ *   pk <list key>         sk <date>#<id>        search postings (search-model.ts)
+ *   pk LANGUAGES          sk <language>         every language the archive holds, for analysing queries
  */
 
 export type ArticleStatus = 'indexed' | 'rejected' | 'deleted';
@@ -23,15 +24,29 @@ export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['indexed', 'rejected'
  */
 export type RecordStatus = ArticleStatus | 'feed';
 
-/** `copies` lists the articles found to copy one article: COPIES#<original id>. */
-export type FacetKind = 'entity' | 'section' | 'tag' | 'source' | 'newest' | 'copies';
-
 export interface EntitySummary {
   name: string;
   type: Entity['type'];
   salience: number;
   captionOnly?: boolean;
+  /** How often the article names it, and by which other names (search finds it by these too). */
+  count?: number;
+  mentions?: string[];
+  aliases?: string[];
+  /** Places: ISO 3166-1 alpha-2. */
+  country?: string;
 }
+
+/** One step in a record's life, newest last (the archive's article view shows them). */
+export interface HistoryEntry {
+  at: string;
+  event: 'indexed' | 'reindexed' | 'retagged' | 'rejected' | 'deleted' | 'duplicate-found';
+  version: number;
+  /** The S3 event's version token (sequencer) that caused it. */
+  versionToken: string;
+}
+/** Older steps fall off: a record stays well inside DynamoDB's item size. */
+export const MAX_HISTORY = 20;
 
 export interface ArticleRecord {
   id: string;
@@ -54,6 +69,9 @@ export interface ArticleRecord {
   firstIndexedAt: string;
   updatedAt: string;
   title?: string;
+  subtitle?: string;
+  /** The opening of the body (LEAD_CHARS), for search results and their highlights. */
+  lead?: string;
   section?: string;
   language?: string;
   authors?: string[];
@@ -61,6 +79,7 @@ export interface ArticleRecord {
   wordCount?: number;
   entities?: EntitySummary[];
   keyPhrases?: string[];
+  topics?: Topic[];
   rejection?: Rejection;
   deletedAt?: string;
   /** For a feed item: the id of the feed (container) it came from. */
@@ -73,6 +92,7 @@ export interface ArticleRecord {
   /** Which parser and which tagger produced an indexed record (absent on records indexed before they were kept). */
   parser?: { version: string };
   tagger?: TaggedArticle['tagger'];
+  history?: HistoryEntry[];
 }
 
 export type ApplyResult =
@@ -82,74 +102,17 @@ export type ApplyResult =
   /** Same content as indexed (same ETag): nothing to rewrite. */
   | { outcome: 'unchanged'; current: ArticleRecord };
 
-/** Facet items repeat a summary so a list query needs no second read. */
-export type ArticleSummary = Pick<
-  ArticleRecord,
-  | 'id'
-  | 'status'
-  | 'title'
-  | 'section'
-  | 'language'
-  | 'articleDate'
-  | 'sourceName'
-  | 'version'
-  | 'rejection'
-  | 'duplicateOf'
-> & { source: { key: string } };
-
-/** Caps keep one article's write inside a single DynamoDB transaction (100 items). */
-export const MAX_ENTITY_FACETS = 25;
-export const MAX_TAG_FACETS = 10;
+/** Caps keep one article's record well inside DynamoDB's 400 KB item. */
 export const MAX_STORED_ENTITIES = 50;
+export const MAX_KEY_PHRASES = 10;
+const MAX_MENTIONS = 8;
 
-export const normalizeFacetValue = (value: string): string =>
-  value.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-
-export function facetKey(kind: FacetKind, value: string): string {
-  return `${kind.toUpperCase()}#${kind === 'newest' ? value : normalizeFacetValue(value)}`;
-}
-
-export const statusKey = (status: RecordStatus): string => `STATUS#${status}`;
-export const monthOf = (isoDate: string): string => isoDate.slice(0, 7);
 export const dateSortKey = (isoDate: string, id: string): string => `${isoDate}#${id}`;
 
 export function sourceNameOf(key: string): string {
   const rest = key.startsWith(RAW_PREFIX) ? key.slice(RAW_PREFIX.length) : key;
   const slash = rest.indexOf('/');
   return slash > 0 ? rest.slice(0, slash) : 'unsorted';
-}
-
-export function facetsOf(record: ArticleRecord): string[] {
-  if (record.status !== 'indexed') return [];
-  const facets = new Set<string>([
-    facetKey('newest', monthOf(record.articleDate)),
-    facetKey('source', record.sourceName),
-  ]);
-  if (record.section) facets.add(facetKey('section', record.section));
-  const salient = (record.entities ?? []).filter((e) => !e.captionOnly);
-  for (const entity of salient.slice(0, MAX_ENTITY_FACETS)) {
-    facets.add(facetKey('entity', entity.name));
-  }
-  for (const phrase of (record.keyPhrases ?? []).slice(0, MAX_TAG_FACETS))
-    facets.add(facetKey('tag', phrase));
-  if (record.duplicateOf) facets.add(facetKey('copies', record.duplicateOf.id));
-  return [...facets];
-}
-
-export function summaryOf(record: ArticleRecord): ArticleSummary {
-  return {
-    id: record.id,
-    status: record.status,
-    title: record.title,
-    section: record.section,
-    language: record.language,
-    articleDate: record.articleDate,
-    sourceName: record.sourceName,
-    version: record.version,
-    rejection: record.rejection,
-    ...(record.duplicateOf ? { duplicateOf: record.duplicateOf } : {}),
-    source: { key: record.source.key },
-  };
 }
 
 /** The sort key of fingerprint items: one per article in each of its fingerprint partitions. */
@@ -192,23 +155,58 @@ interface Previous {
   record?: ArticleRecord;
 }
 
-/** What every new state of a record starts from: its identity, next version and source. */
+/** The record's history with one more step, the oldest steps dropped past MAX_HISTORY. */
+export function withHistory(
+  history: readonly HistoryEntry[] | undefined,
+  entry: HistoryEntry,
+): HistoryEntry[] {
+  return [...(history ?? []), entry].slice(-MAX_HISTORY);
+}
+
+function eventOf(
+  status: RecordStatus,
+  version: number,
+  prev: ArticleRecord | undefined,
+): HistoryEntry['event'] {
+  if (status === 'rejected') return 'rejected';
+  if (status === 'deleted') return 'deleted';
+  if (!prev || prev.status !== status) return 'indexed';
+  return version === prev.version ? 'retagged' : 'reindexed';
+}
+
+/** What every new state of a record starts from: its identity, next version, source and history. */
 function recordHead(id: string, status: RecordStatus, source: SourceObject, now: string, prev: Previous) {
   const firstIndexedAt = prev.record?.firstIndexedAt ?? now;
+  const version = nextVersion(prev.record, source);
   return {
     id,
     status,
-    version: nextVersion(prev.record, source),
+    version,
     versionToken: source.sequencer,
     source: sourceFields(source),
     sourceName: sourceNameOf(source.key),
     articleDate: firstIndexedAt,
     firstIndexedAt,
     updatedAt: now,
+    history: withHistory(prev.record?.history, {
+      at: now,
+      event: eventOf(status, version, prev.record),
+      version,
+      versionToken: source.sequencer,
+    }),
   };
 }
 
-/** The record after an upsert. Caption-only entities are kept on the record but are not facets. */
+/** The opening of a body, cut at a word boundary near `chars`. */
+export function leadOf(text: string, chars = LEAD_CHARS): string | undefined {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (!clean) return undefined;
+  if (clean.length <= chars) return clean;
+  const cut = clean.lastIndexOf(' ', chars);
+  return `${clean.slice(0, cut > chars / 2 ? cut : chars)}…`;
+}
+
+/** The record after an upsert. Caption-only entities are kept on the record but are not searched by. */
 export function indexedRecord(
   article: TaggedArticle,
   source: SourceObject,
@@ -216,25 +214,36 @@ export function indexedRecord(
   prev: Previous,
 ): ArticleRecord {
   const head = recordHead(article.id, 'indexed', source, now, prev);
-  const facetEntities = article.entities.filter((e) => !e.captionOnly);
+  const bodyEntities = article.entities.filter((e) => !e.captionOnly);
+  const lead = leadOf(article.body.text);
   return {
     ...head,
     articleDate: article.publishedAt ?? head.firstIndexedAt,
     title: article.title,
+    ...(article.subtitle ? { subtitle: article.subtitle } : {}),
+    ...(lead ? { lead } : {}),
     section: article.section,
     language: article.language,
     authors: article.authors,
     publishedAt: article.publishedAt,
     wordCount: article.body.wordCount,
-    entities: [...facetEntities, ...article.entities.filter((e) => e.captionOnly)]
+    entities: [...bodyEntities, ...article.entities.filter((e) => e.captionOnly)]
       .slice(0, MAX_STORED_ENTITIES)
-      .map((e) => ({
-        name: e.name,
-        type: e.type,
-        salience: round(e.salience),
-        ...(e.captionOnly ? { captionOnly: true } : {}),
-      })),
-    keyPhrases: article.keyPhrases.slice(0, MAX_TAG_FACETS).map((k) => k.text),
+      .map((e) => {
+        const aliases = aliasesOf(e.name, e.mentions);
+        return {
+          name: e.name,
+          type: e.type,
+          salience: round(e.salience),
+          count: e.count,
+          mentions: e.mentions.slice(0, MAX_MENTIONS),
+          ...(aliases.length ? { aliases } : {}),
+          ...(e.country ? { country: e.country } : {}),
+          ...(e.captionOnly ? { captionOnly: true } : {}),
+        };
+      }),
+    keyPhrases: article.keyPhrases.slice(0, MAX_KEY_PHRASES).map((k) => k.text),
+    ...(article.topics.length ? { topics: article.topics } : {}),
     ...(article.feed ? { feedId: article.feed.id } : {}),
     fingerprints: article.fingerprints,
     ...(article.parser ? { parser: { version: article.parser.version } } : {}),
@@ -295,6 +304,12 @@ export function deletedRecord(
     versionToken: source.sequencer,
     updatedAt: now,
     deletedAt: source.eventTime,
+    history: withHistory(base?.history, {
+      at: now,
+      event: 'deleted',
+      version: base?.version ?? 0,
+      versionToken: source.sequencer,
+    }),
   };
 }
 

@@ -1,6 +1,8 @@
-import type { ArticleRecord, ArticleStatus } from '../core/index-model';
+import type { ArticleRecord, ArticleStatus, HistoryEntry } from '../core/index-model';
 import type { EntityType, Rejection } from '../core/article';
 import type { DuplicateOf } from '../core/duplicates';
+
+export type { HistoryEntry } from '../core/index-model';
 
 /**
  * The shapes the archive answers in: the HTTP API's JSON, the CLI's `--json`, and what the web page reads.
@@ -93,15 +95,6 @@ export interface SearchResponse {
   cursor?: string;
   /** What this query read from the index, against the bound every query stays inside. */
   read: { items: number; bound: number };
-}
-
-/** One step in an article's life, newest last. */
-export interface HistoryEntry {
-  at: string;
-  event: 'indexed' | 'reindexed' | 'retagged' | 'rejected' | 'deleted' | 'duplicate-found';
-  version: number;
-  /** The S3 event's version token (sequencer) that caused it. */
-  versionToken: string;
 }
 
 /** GET /articles/{id}. */

@@ -60,13 +60,16 @@ export async function handleIndexMessage(
         isSameContent(previous, source) &&
         isSameProducers(previous, article),
     );
-    if (result.outcome === 'applied') {
-      await settleDuplicates(result.record, deps.index);
-      await deps.toPublish.send({
-        ...message,
-        version: result.record.version,
-        firstCreated: result.record.firstIndexedAt,
-      });
+    // This very event applied before: the run that applied it may have died before passing it on, and
+    // nothing else would (the record is current, so reconcile sees nothing to do). Publishing is idempotent.
+    const repeated =
+      result.outcome === 'stale' &&
+      result.current.status === 'indexed' &&
+      result.current.versionToken === source.sequencer;
+    const record = result.outcome === 'applied' ? result.record : repeated ? result.current : undefined;
+    if (record) {
+      await settleDuplicates(record, deps.index);
+      await deps.toPublish.send({ ...message, version: record.version, firstCreated: record.firstIndexedAt });
     }
   } else {
     result = await deps.index.apply(articleId, source.sequencer, (previous) =>
