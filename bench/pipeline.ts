@@ -31,7 +31,14 @@ import { awsClientConfig } from '../shared/aws/client-config';
 import { documentClient } from '../shared/aws/runtime';
 import { articleIdFor } from '../shared/core/article-id';
 import { fingerprintPartitions } from '../shared/core/duplicates';
-import { fingerprintItemsOf, type ArticleRecord, type RecordStatus } from '../shared/core/index-model';
+import {
+  dateSortKey,
+  fingerprintItemsOf,
+  type ArticleRecord,
+  type RecordStatus,
+} from '../shared/core/index-model';
+import { postingFacetsOf, postingsOf } from '../shared/core/search-model';
+import { DynamoRecordWalker } from '../shared/aws/index-records';
 import { itemSizeBytes, writeUnitsFor } from '../shared/core/write-units';
 import { DEFAULT_INLINE_MESSAGE_BYTES, RAW_PREFIX, STAGES, WORK_PREFIX, table } from '../shared/topology';
 import { benchDocuments, type BenchDocument, type DocumentKind } from './pipeline-inputs';
@@ -61,7 +68,7 @@ const POLL_MS = env('BENCH_POLL_MS', 500);
 const POLL_WINDOW = env('BENCH_POLL_WINDOW', 400);
 /** Indexed articles whose items are read back to count write units (evenly spread). */
 const WRITE_UNIT_SAMPLE = env('BENCH_WRITE_UNIT_SAMPLE', 2000);
-const FUNCTIONS = ['parse', 'tag', 'index', 'publish', 'query'];
+const FUNCTIONS = ['parse', 'tag', 'index', 'publish', 'api'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -329,60 +336,44 @@ async function listKeys(target: Target, bucket: string, prefix: string) {
 
 const RECORD_STATUSES: RecordStatus[] = ['indexed', 'rejected', 'feed', 'deleted'];
 
-/** Every record, by status partition of the index, with the fields the checks need. */
+/** Every record, by the status lists of the index, with the fields the checks need. */
 async function walkRecords(db: ReturnType<typeof documentClient>, tableName: string) {
   const records: Array<Pick<ArticleRecord, 'id' | 'status' | 'version' | 'source' | 'rejection'>> = [];
-  for (const status of RECORD_STATUSES) {
-    for await (const items of queryPages(db, {
-      TableName: tableName,
-      IndexName: table.facetIndex.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: {
-        '#pk': table.facetIndex.partitionKey,
-        '#id': 'id',
-        '#st': 'status',
-        '#v': 'version',
-        '#src': 'source',
-        '#rej': 'rejection',
-      },
-      ExpressionAttributeValues: { ':pk': `STATUS#${status}` },
-      ProjectionExpression: '#id, #st, #v, #src, #rej',
-    }))
-      records.push(...(items as unknown as typeof records));
-  }
+  const walker = new DynamoRecordWalker(db, tableName);
+  for (const status of RECORD_STATUSES)
+    for await (const page of walker.walk(status)) records.push(...(page as unknown as typeof records));
   return records;
 }
 
 /**
- * DynamoDB write units of an article's first indexing, from the items it has in the table: the record
- * and its facet items (each written in the transaction, 2x, plus its copy in the GSI), and its
- * fingerprint band items (transactional, no GSI). The same rule as ArticleIndex.plan, which computes
- * this at write time but logs it nowhere, so it is recomputed here from what was written.
+ * DynamoDB write units of an article's first indexing, by the same rules as ArticleIndex (which computes
+ * this at write time but logs it nowhere): the record in the transaction (2x) with its status counter,
+ * its fingerprint band items (transactional), and its search postings (plain batch writes).
  */
 async function writeUnitsOf(db: ReturnType<typeof documentClient>, tableName: string, id: string) {
-  let units = 0;
-  let items = 0;
-  let bytes = 0;
-  let record: ArticleRecord | undefined;
-  for await (const page of queryPages(db, {
-    TableName: tableName,
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': `ARTICLE#${id}` },
-  })) {
-    for (const item of page) {
-      if (String(item.sk).startsWith('MEMBER#')) continue;
-      if (item.sk === 'ARTICLE') record = item as unknown as ArticleRecord;
-      units += writeUnitsFor(item, true) + (item.gsi1pk ? writeUnitsFor(item, false) : 0);
-      items += 1;
-      bytes += itemSizeBytes(item);
-    }
-  }
-  for (const print of record ? fingerprintItemsOf(record) : []) {
+  const item = (
+    await db.send(new GetCommand({ TableName: tableName, Key: { pk: `ARTICLE#${id}`, sk: 'ARTICLE' } }))
+  ).Item;
+  if (!item) return { units: 0, items: 0, bytes: 0, postings: 0, record: undefined };
+  const record = item as unknown as ArticleRecord;
+  let units = writeUnitsFor(item, true) + 2; // the record, and its status counter (ADD, under 1 KB)
+  let items = 2;
+  let bytes = itemSizeBytes(item);
+  for (const print of fingerprintItemsOf(record)) {
     units += writeUnitsFor(print, true);
     items += 1;
     bytes += itemSizeBytes(print);
   }
-  return { units, items, bytes, record };
+  const facets = postingFacetsOf(record);
+  const sortKey = dateSortKey(record.articleDate, record.id);
+  const postings = postingsOf(record);
+  for (const { pk, weight } of postings) {
+    const posting = { pk, sk: sortKey, kind: 'Posting', id, w: weight, f: facets };
+    units += writeUnitsFor(posting, false);
+    items += 1;
+    bytes += itemSizeBytes(posting);
+  }
+  return { units, items, bytes, postings: postings.length, record };
 }
 
 /** Items one duplicate check of this article reads: the sizes of its fingerprint partitions. */
@@ -480,23 +471,7 @@ async function timeReconcile(
           }
         },
       };
-      const records = {
-        async *walk(status: RecordStatus): Page<Record<string, unknown>> {
-          yield* queryPages(db, {
-            TableName: target.names.table,
-            IndexName: table.facetIndex.name,
-            KeyConditionExpression: '#pk = :pk',
-            ExpressionAttributeNames: {
-              '#pk': table.facetIndex.partitionKey,
-              '#id': 'id',
-              '#st': 'status',
-              '#src': 'source',
-            },
-            ExpressionAttributeValues: { ':pk': `STATUS#${status}` },
-            ProjectionExpression: '#id, #st, versionToken, feedId, feed, updatedAt, parser, tagger, #src',
-          });
-        },
-      };
+      const records = new DynamoRecordWalker(db, target.names.table);
       const parseQueue = {
         send: async () => {
           throw new Error('the benchmark runs reconcile as a dry run: nothing is sent');

@@ -12,3 +12,21 @@ export const TAG_ENGINE_CONTEXT = 'tagEngine';
  * sets it for the emulator, which runs every concurrent invocation as a node process on one machine.
  */
 export const MAX_CONCURRENCY_CONTEXT = 'maxConcurrency';
+
+/**
+ * `-c deploySite=false` leaves the web page's files out of the deployment (no BucketDeployment). On AWS
+ * the page is deployed (the default); the local emulator cannot run BucketDeployment's handler (it
+ * needs the AWS CLI at /opt/awscli/aws), so `copydesk up` passes false, and `copydesk serve` serves the
+ * page locally instead.
+ */
+export const DEPLOY_SITE_CONTEXT = 'deploySite';
+
+/** `-c siteDir=path` deploys another build of the page than web/dist (relative to the project). */
+export const SITE_DIR_CONTEXT = 'siteDir';
+
+/**
+ * `-c webOrigin=http://localhost:5173[,…]`: origins besides the page's own that may call the Cognito API
+ * from a browser (CORS), for developing the page against a deployed stack. None by default: the page
+ * calls its API as /api on its own CloudFront origin, which needs no CORS.
+ */
+export const WEB_ORIGIN_CONTEXT = 'webOrigin';

@@ -1,8 +1,16 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ConfigError, parseTagEngine } from '../shared/config';
 import { StatefulStack } from './stacks/stateful-stack';
-import { MAX_CONCURRENCY_CONTEXT, TAG_ENGINE_CONTEXT } from './context';
+import {
+  DEPLOY_SITE_CONTEXT,
+  MAX_CONCURRENCY_CONTEXT,
+  SITE_DIR_CONTEXT,
+  TAG_ENGINE_CONTEXT,
+  WEB_ORIGIN_CONTEXT,
+} from './context';
 import { StatelessStack } from './stacks/stateless-stack';
 
 export interface CopydeskStacks {
@@ -20,6 +28,46 @@ function parseConcurrencyCap(value: unknown): number | undefined {
   return cap;
 }
 
+const PROJECT_ROOT = join(__dirname, '..');
+export const DEFAULT_SITE_DIR = join(PROJECT_ROOT, 'web', 'dist');
+
+/**
+ * The built page to deploy, or undefined when `-c deploySite=false`. A missing build fails synthesis
+ * with what to do, rather than deploying a distribution that serves nothing.
+ */
+function siteDirFrom(app: App): string | undefined {
+  const deploy = app.node.tryGetContext(DEPLOY_SITE_CONTEXT);
+  if (deploy === false || deploy === 'false') return undefined;
+  if (deploy !== undefined && deploy !== true && deploy !== 'true')
+    throw new ConfigError(
+      `context ${DEPLOY_SITE_CONTEXT} must be true or false, got ${JSON.stringify(deploy)}`,
+    );
+  const given = app.node.tryGetContext(SITE_DIR_CONTEXT) as string | undefined;
+  const dir = given ? (isAbsolute(given) ? given : resolve(PROJECT_ROOT, given)) : DEFAULT_SITE_DIR;
+  if (!existsSync(join(dir, 'index.html')))
+    throw new ConfigError(
+      `the archive page is not built: ${dir}/index.html is missing. Run \`npm run build:web\` first, ` +
+        `or synthesize without the page: -c ${DEPLOY_SITE_CONTEXT}=false`,
+    );
+  return dir;
+}
+
+/** `-c webOrigin=a,b`: origins, each an http(s) origin with no path. */
+function webOriginsFrom(app: App): string[] {
+  const value = app.node.tryGetContext(WEB_ORIGIN_CONTEXT) as string | undefined;
+  if (value === undefined || value === '') return [];
+  return String(value)
+    .split(',')
+    .map((origin) => origin.trim())
+    .map((origin) => {
+      if (!/^https?:\/\/[^/\s]+$/.test(origin))
+        throw new ConfigError(
+          `context ${WEB_ORIGIN_CONTEXT} takes origins such as http://localhost:5173, got ${JSON.stringify(origin)}`,
+        );
+      return origin;
+    });
+}
+
 /** The whole deployment on a given app, shared by infra/app.ts and the infra tests so both check the same thing. */
 export function addCopydeskStacks(app: App): CopydeskStacks {
   const tagEngine = parseTagEngine(
@@ -30,8 +78,11 @@ export function addCopydeskStacks(app: App): CopydeskStacks {
     description: 'copydesk: buckets, table, queues, event bus and alarms (data that outlives deployments)',
   });
   const stateless = new StatelessStack(app, 'CopydeskStateless', {
-    description: 'copydesk: pipeline and query functions and their wiring',
+    description: 'copydesk: pipeline functions, the archive API and the page, and their wiring',
     stateful: stateful.handles,
+    webUsers: stateful.webUsers,
+    siteDir: siteDirFrom(app),
+    webOrigins: webOriginsFrom(app),
     tagEngine,
     maxConcurrency: parseConcurrencyCap(app.node.tryGetContext(MAX_CONCURRENCY_CONTEXT)),
   });

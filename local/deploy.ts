@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { awsClientConfig, EMULATOR_ACCOUNT, LOCAL_REGION } from '../shared/aws/client-config';
-import { MAX_CONCURRENCY_CONTEXT } from '../infra/context';
+import { DEPLOY_SITE_CONTEXT, MAX_CONCURRENCY_CONTEXT } from '../infra/context';
 import { PROJECT_ROOT } from './emulator';
 
 /**
@@ -50,9 +50,12 @@ export async function deployToEmulator(options: DeployOptions = {}): Promise<voi
     await cdk(['bootstrap', `aws://${EMULATOR_ACCOUNT}/${region}`], env, output);
   }
   const cap = `${MAX_CONCURRENCY_CONTEXT}=${localConcurrency()}`;
-  log(`cdk deploy --all -c ${cap}`);
+  // The page's files are not deployed: MiniStack cannot run BucketDeployment's handler (it needs the
+  // AWS CLI at /opt/awscli/aws). `copydesk serve` serves the page locally instead.
+  const noSite = `${DEPLOY_SITE_CONTEXT}=false`;
+  log(`cdk deploy --all -c ${cap} -c ${noSite}`);
   await cdk(
-    ['deploy', '--all', '-c', cap, '--require-approval', 'never', '--progress', 'events'],
+    ['deploy', '--all', '-c', cap, '-c', noSite, '--require-approval', 'never', '--progress', 'events'],
     env,
     output,
   );

@@ -13,9 +13,16 @@ import { LOCAL_ENDPOINT } from '../shared/aws/client-config';
 export const MINISTACK_VERSION = '1.5.33';
 /**
  * CDK's Python custom-resource handlers import boto3 inside the emulator's process; a boto3 newer than
- * this botocore pulls in a botocore that breaks MiniStack 1.5.33.
+ * this botocore pulls in a botocore that breaks MiniStack 1.5.33. MiniStack verifies the signatures of
+ * the tokens an API Gateway JWT (Cognito) authorizer checks with `cryptography`; without it every
+ * token is refused with 401.
  */
-export const EMULATOR_REQUIREMENTS = [`ministack==${MINISTACK_VERSION}`, 'botocore==1.43.106', 'boto3<1.44'];
+export const EMULATOR_REQUIREMENTS = [
+  `ministack==${MINISTACK_VERSION}`,
+  'botocore==1.43.106',
+  'boto3<1.44',
+  'cryptography==50.0.2',
+];
 /** Seconds between state snapshots (see local/ministack_server.py): what a kill -9 can cost at most. */
 export const DEFAULT_SNAPSHOT_SECONDS = 30;
 

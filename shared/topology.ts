@@ -76,8 +76,6 @@ export const NOTIFICATION_EVENTS = ['s3:ObjectCreated:*', 's3:ObjectRemoved:*'] 
 export const table = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  /** One overloaded index serves every "list by facet, newest first, within a date range" pattern. */
-  facetIndex: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
 } as const;
 
 export const EVENT_SOURCE = 'copydesk';
@@ -88,6 +86,8 @@ export interface ResourceNames {
   rawBucket: string;
   workBucket: string;
   publishedBucket: string;
+  /** The archive's web page (static files), served by CloudFront. */
+  siteBucket: string;
   table: string;
   eventBus: string;
   queue: (stage: StageName) => string;
@@ -100,6 +100,7 @@ export function resourceNames(prefix = 'copydesk', bucketSuffix = ''): ResourceN
     rawBucket: bucket('raw'),
     workBucket: bucket('work'),
     publishedBucket: bucket('published'),
+    siteBucket: bucket('site'),
     table: `${prefix}-articles`,
     eventBus: `${prefix}-events`,
     queue: (stage) => `${prefix}-${stage}`,

@@ -11,7 +11,7 @@ import { acknowledgeWildcard } from '../nag-acknowledgments';
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 /** Handler directories under functions/; each holds an index.ts exporting `handler`. */
-export type FunctionName = 'parse' | 'tag' | 'index' | 'publish' | 'query';
+export type FunctionName = 'parse' | 'tag' | 'index' | 'publish' | 'api';
 
 export interface CopydeskFunctionProps {
   readonly functionName: FunctionName;

@@ -13,7 +13,9 @@ export interface StatefulResourceHandles {
   readonly publishedBucket: IBucket;
   readonly table: ITable;
   readonly stageQueues: Readonly<Record<StageName, IQueue>>;
+  readonly deadLetterQueues: Readonly<Record<StageName, IQueue>>;
   readonly eventBus: IEventBus;
+  readonly siteBucket: IBucket;
 }
 
 /**
@@ -31,7 +33,9 @@ export class StatefulResourcesByName extends Construct implements StatefulResour
   readonly publishedBucket: IBucket;
   readonly table: ITable;
   readonly stageQueues: Readonly<Record<StageName, IQueue>>;
+  readonly deadLetterQueues: Readonly<Record<StageName, IQueue>>;
   readonly eventBus: IEventBus;
+  readonly siteBucket: IBucket;
 
   constructor(scope: Construct, id: string, names: ResourceNames) {
     super(scope, id);
@@ -40,6 +44,7 @@ export class StatefulResourcesByName extends Construct implements StatefulResour
     this.rawBucket = Bucket.fromBucketName(this, 'RawBucket', names.rawBucket);
     this.workBucket = Bucket.fromBucketName(this, 'WorkBucket', names.workBucket);
     this.publishedBucket = Bucket.fromBucketName(this, 'PublishedBucket', names.publishedBucket);
+    this.siteBucket = Bucket.fromBucketName(this, 'SiteBucket', names.siteBucket);
     // Without grantIndexPermissions an imported table's grants would leave out its facet index.
     this.table = Table.fromTableAttributes(this, 'Table', {
       tableName: names.table,
@@ -55,6 +60,9 @@ export class StatefulResourcesByName extends Construct implements StatefulResour
       });
     this.stageQueues = Object.fromEntries(
       STAGES.map((stage) => [stage, queueNamed(names.queue(stage))]),
+    ) as Record<StageName, IQueue>;
+    this.deadLetterQueues = Object.fromEntries(
+      STAGES.map((stage) => [stage, queueNamed(names.deadLetterQueue(stage))]),
     ) as Record<StageName, IQueue>;
   }
 }

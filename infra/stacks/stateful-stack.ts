@@ -1,5 +1,6 @@
 import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { EventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -16,6 +17,7 @@ import { ArticlesTable } from '../constructs/articles-table';
 import { BucketNotificationsToQueue } from '../constructs/bucket-notifications-to-queue';
 import { QueueWithDeadLetter } from '../constructs/queue-with-dead-letter';
 import { SecureBucket } from '../constructs/secure-bucket';
+import { WebUsers } from '../constructs/web-users';
 import { deployedResourceNames } from '../deployed-names';
 import { StatefulResourcesByName, type StatefulResourceHandles } from './stateful-resource-handles';
 
@@ -33,6 +35,10 @@ export class StatefulStack extends Stack {
   readonly stageQueues: Readonly<Record<StageName, Queue>>;
   readonly stages: Readonly<Record<StageName, QueueWithDeadLetter>>;
   readonly eventBus: EventBus;
+  /** The archive page's static files, read by CloudFront only. */
+  readonly siteBucket: Bucket;
+  /** The archive page's users (Cognito user pool and app client). */
+  readonly webUsers: WebUsers;
   /** The resources above, addressed by name, for the stateless stack. */
   readonly handles: StatefulResourceHandles;
 
@@ -100,6 +106,29 @@ export class StatefulStack extends Stack {
     });
 
     this.eventBus = new EventBus(this, 'EventBus', { eventBusName: names.eventBus });
+
+    this.siteBucket = new SecureBucket(this, 'SiteBucket', {
+      bucketName: names.siteBucket,
+      serverAccessLogs: accessLogsFor('site/'),
+    });
+    // Origin access control: CloudFront signs its requests as cloudfront.amazonaws.com on behalf of a
+    // distribution. The distribution lives in the stateless stack; naming its ARN here would tie the
+    // stacks both ways, so any distribution of this account may read, and nothing else (the bucket
+    // blocks public access).
+    this.siteBucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudFrontOfThisAccountReads',
+        principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
+        actions: ['s3:GetObject'],
+        resources: [this.siteBucket.arnForObjects('*')],
+        conditions: {
+          StringEquals: { 'AWS:SourceAccount': this.account },
+          ArnLike: { 'AWS:SourceArn': `arn:${this.partition}:cloudfront::${this.account}:distribution/*` },
+        },
+      }),
+    );
+
+    this.webUsers = new WebUsers(this, 'WebUsers');
 
     this.handles = new StatefulResourcesByName(this, 'ByName', names);
   }

@@ -1,4 +1,6 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpIamAuthorizer, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { DEFAULT_TAG_ENGINE } from '../../shared/config';
 import type { TaggerEngine } from '../../shared/core/article';
@@ -8,11 +10,14 @@ import {
   ENV,
   PUBLISHED_PREFIX,
   RAW_PREFIX,
+  STAGES,
   WORK_PREFIX,
   type StageName,
 } from '../../shared/topology';
 import { grantComprehendTagging } from '../comprehend-access';
 import { CopydeskFunction } from '../constructs/copydesk-function';
+import { SearchApi } from '../constructs/search-api';
+import { SiteDistribution } from '../constructs/site-distribution';
 import { StageConsumer } from '../constructs/stage-consumer';
 import { printedResourceNames as printed } from '../nag-acknowledgments';
 import { grantObjects, grantTableData } from '../scoped-grants';
@@ -24,18 +29,35 @@ export interface StatelessStackProps extends StackProps {
   readonly tagEngine?: TaggerEngine;
   /** Caps every stage's concurrency (see MAX_CONCURRENCY_CONTEXT); unset, the topology's own apply. */
   readonly maxConcurrency?: number;
+  /**
+   * The page's user pool and app client, from the stateful stack. Unlike the resources above they have
+   * no name to address them by (Cognito generates the ids), so they are CDK references, which this
+   * app's `defaultCrossStackReferences: weak` renders as Fn::GetStackOutput on the stateful stack's
+   * outputs: no exports to pin the stateful stack.
+   */
+  readonly webUsers: { readonly userPool: IUserPool; readonly client: IUserPoolClient };
+  /** The built page to deploy (web/dist); undefined leaves the site bucket alone (the emulator). */
+  readonly siteDir?: string;
+  /** Extra browser origins allowed to call the Cognito API cross-origin (WEB_ORIGIN_CONTEXT). */
+  readonly webOrigins?: readonly string[];
 }
 
 /**
- * Query is not a pipeline stage, so topology has no settings for it; it answers single-item reads and
- * one index page at a time, well inside ten seconds at 512 MB (which buys CPU as much as memory).
+ * The archive API's function is not a pipeline stage, so topology has no settings for it. A search reads
+ * up to its bound of index items and scores them in memory; 1 GB buys the CPU for that, and 15 s is
+ * half API Gateway's 30 s integration limit.
  */
-const QUERY_FUNCTION = { memoryMb: 512, timeoutSeconds: 10 };
+const API_FUNCTION = { memoryMb: 1024, timeoutSeconds: 15 };
 
 /** The functions and their wiring: safe to destroy and redeploy at will, since it holds no data. */
 export class StatelessStack extends Stack {
   readonly consumers: Readonly<Record<StageName, StageConsumer>>;
-  readonly queryFunction: CopydeskFunction;
+  readonly apiFunction: CopydeskFunction;
+  /** The archive API for AWS callers, signing with SigV4 (IAM). */
+  readonly sigv4Api: SearchApi;
+  /** The same routes for the page's users, with Cognito tokens. */
+  readonly cognitoApi: SearchApi;
+  readonly site: SiteDistribution;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -122,12 +144,75 @@ export class StatelessStack extends Stack {
     grantObjects({ grantee: publish.function, ...published, access: 'delete' });
     eventBus.grantPutEventsTo(publish.function);
 
-    this.queryFunction = new CopydeskFunction(this, 'Query', {
-      functionName: 'query',
-      ...QUERY_FUNCTION,
-      environment: { [ENV.table]: table.tableName },
+    // The archive's read side: read-only on the table, the published documents and the queue depths.
+    const { deadLetterQueues } = props.stateful;
+    const queueUrls = Object.fromEntries(
+      STAGES.map((stage) => [
+        stage,
+        { queue: stageQueues[stage].queueUrl, deadLetter: deadLetterQueues[stage].queueUrl },
+      ]),
+    );
+    this.apiFunction = new CopydeskFunction(this, 'Api', {
+      functionName: 'api',
+      ...API_FUNCTION,
+      environment: {
+        [ENV.table]: table.tableName,
+        [ENV.publishedBucket]: publishedBucket.bucketName,
+        [ENV.stageQueueUrls]: this.toJsonString(queueUrls),
+      },
     });
-    grantTableData(this.queryFunction, table, 'read');
+    grantTableData(this.apiFunction, table, 'read');
+    grantObjects({ grantee: this.apiFunction, ...published, access: 'read' });
+    for (const stage of STAGES) {
+      stageQueues[stage].grant(this.apiFunction, 'sqs:GetQueueAttributes');
+      deadLetterQueues[stage].grant(this.apiFunction, 'sqs:GetQueueAttributes');
+    }
+
+    // One set of routes, one function, two front doors: SigV4 for AWS callers (scripts, other services,
+    // `curl --aws-sigv4`), Cognito tokens for the page's users. An HTTP API route has exactly one
+    // authorizer, so "IAM or JWT" on the same route is not expressible; two APIs built by the same
+    // construct keep the routes identical (test/infra/archive-api.test.ts checks both against the
+    // OpenAPI document) while each keeps its own throttling and access log.
+    this.sigv4Api = new SearchApi(this, 'SigV4Api', {
+      apiName: 'copydesk-archive-sigv4',
+      handler: this.apiFunction,
+      authorizer: new HttpIamAuthorizer(),
+      description: 'copydesk archive API, IAM (SigV4) authorisation',
+    });
+    this.cognitoApi = new SearchApi(this, 'CognitoApi', {
+      apiName: 'copydesk-archive-cognito',
+      handler: this.apiFunction,
+      authorizer: new HttpUserPoolAuthorizer('WebUsers', props.webUsers.userPool, {
+        userPoolClients: [props.webUsers.client],
+      }),
+      description: "copydesk archive API, Cognito (the web page's users) authorisation",
+      corsOrigins: props.webOrigins,
+    });
+
+    this.site = new SiteDistribution(this, 'Site', {
+      siteBucket: props.stateful.siteBucket,
+      apiDomainName: this.cognitoApi.domainName,
+      userPoolId: props.webUsers.userPool.userPoolId,
+      userPoolClientId: props.webUsers.client.userPoolClientId,
+      siteDir: props.siteDir,
+    });
+
+    new CfnOutput(this, 'SigV4ApiUrl', {
+      description: 'Archive API for SigV4-signed requests (execute-api:Invoke)',
+      value: this.sigv4Api.url,
+    });
+    new CfnOutput(this, 'CognitoApiUrl', {
+      description: "Archive API for the page's users (Cognito id token)",
+      value: this.cognitoApi.url,
+    });
+    new CfnOutput(this, 'SigV4ApiId', { value: this.sigv4Api.api.apiId });
+    new CfnOutput(this, 'CognitoApiId', { value: this.cognitoApi.api.apiId });
+    new CfnOutput(this, 'UserPoolId', { value: props.webUsers.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: props.webUsers.client.userPoolClientId });
+    new CfnOutput(this, 'DistributionDomainName', {
+      description: 'The archive page: https://<this>/',
+      value: this.site.distribution.distributionDomainName,
+    });
 
     this.consumers = { parse, tag, index, publish };
   }

@@ -207,3 +207,10 @@ export async function routeArchiveRequest(
     });
   }
 }
+
+/**
+ * Where the API is below its host: the HTTP APIs' stage (`https://<id>.execute-api.<region>.amazonaws.com/api`),
+ * the page's CloudFront behaviour (`/api/*`) and `copydesk serve` (`http://127.0.0.1:8787/api`) alike.
+ */
+export const ARCHIVE_API_STAGE = 'api';
+export const ARCHIVE_API_BASE = `/${ARCHIVE_API_STAGE}`;

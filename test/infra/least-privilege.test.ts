@@ -39,7 +39,7 @@ function permissionsOf(fn: CopydeskFunction): Record<string, string[]> {
 
 const functions: Record<string, CopydeskFunction> = {
   ...Object.fromEntries(STAGES.map((stage) => [stage, stateless.consumers[stage].function])),
-  query: stateless.queryFunction,
+  api: stateless.apiFunction,
 };
 
 const S3_READ = ['s3:GetBucket*', 's3:GetObject*', 's3:List*'];
@@ -144,13 +144,21 @@ describe('each function may do exactly what its stage needs', () => {
     });
   });
 
-  test('query: read the table', () => {
-    const fn = functions.query!;
+  test('api: read the table and the published articles, and the depth of every queue', () => {
+    const fn = functions.api!;
     const table = arns.table(names.table);
     expect(permissionsOf(fn)).toEqual({
       ...baseline(fn),
       [table]: DYNAMODB_READ,
       [`${table}/index/*`]: DYNAMODB_READ,
+      [arns.bucket(names.publishedBucket)]: S3_READ,
+      [objects(names.publishedBucket, PUBLISHED_PREFIX)]: S3_READ,
+      ...Object.fromEntries(
+        STAGES.flatMap((stage) => [
+          [arns.queue(names.queue(stage)), ['sqs:GetQueueAttributes']],
+          [arns.queue(names.deadLetterQueue(stage)), ['sqs:GetQueueAttributes']],
+        ]),
+      ),
     });
   });
 });
@@ -164,9 +172,11 @@ describe('guard rails', () => {
     expect(Object.keys(permissions).filter((r) => r.includes(names.publishedBucket))).toEqual([]);
   });
 
-  test('query cannot write anything but its own logs and traces', () => {
-    const writes = allActions(functions.query!).filter(
-      (action) => !/^(logs|xray):/.test(action) && !DYNAMODB_READ.includes(action),
+  test('api cannot write anything but its own logs and traces', () => {
+    const writes = allActions(functions.api!).filter(
+      (action) =>
+        !/^(logs|xray):/.test(action) &&
+        ![...DYNAMODB_READ, ...S3_READ, 'sqs:GetQueueAttributes'].includes(action),
     );
     expect(writes).toEqual([]);
   });

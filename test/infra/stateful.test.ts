@@ -34,8 +34,8 @@ describe('buckets', () => {
     return ids[0]!;
   };
 
-  test('there are three data buckets and one access-logs bucket', () => {
-    template.resourceCountIs('AWS::S3::Bucket', 4);
+  test("there are three data buckets, the page's and one access-logs bucket", () => {
+    template.resourceCountIs('AWS::S3::Bucket', 5);
   });
 
   test('every bucket blocks public access, is SSE-S3 encrypted, versioned and retained', () => {

@@ -7,16 +7,17 @@ import {
   stageSettings,
 } from '../../shared/topology';
 import type { CopydeskFunction } from '../../infra/constructs/copydesk-function';
+import { DEPLOY_SITE_CONTEXT } from '../../infra/context';
 import { logicalIdOf, render, renderedNames } from './render';
 import { synthCopydesk } from './synth-copydesk';
 
-const { stateful, stateless, statelessTemplate: template } = synthCopydesk();
+const { stateful, stateless, statelessTemplate: template, statefulTemplate } = synthCopydesk();
 // Template JSON is untyped; its shape is what these tests assert.
 const resources = template.toJSON().Resources;
 
 const functions: Record<string, CopydeskFunction> = {
   ...Object.fromEntries(STAGES.map((stage) => [stage, stateless.consumers[stage].function])),
-  query: stateless.queryFunction,
+  api: stateless.apiFunction,
 };
 const propertiesOf = (fn: CopydeskFunction) => resources[logicalIdOf(fn)].Properties;
 const environmentOf = (fn: CopydeskFunction): Record<string, string> =>
@@ -31,8 +32,8 @@ const queueUrl = (name: string) =>
   `https://sqs.\${AWS::Region}.\${AWS::URLSuffix}/\${AWS::AccountId}/${name}`;
 
 describe('functions', () => {
-  test('five functions: one per stage plus query', () => {
-    template.resourceCountIs('AWS::Lambda::Function', STAGES.length + 1);
+  test("six functions: one per stage, the archive API, and the page deployment's handler", () => {
+    template.resourceCountIs('AWS::Lambda::Function', STAGES.length + 2);
   });
 
   test.each(Object.keys(functions))('%s runs Node.js 22 on arm64 with active tracing', (name) => {
@@ -53,7 +54,8 @@ describe('functions', () => {
   });
 
   test('each function has its own role, assumable only by Lambda, with no managed policies', () => {
-    template.resourceCountIs('AWS::IAM::Role', Object.keys(functions).length);
+    // ... the page deployment's handler included.
+    template.resourceCountIs('AWS::IAM::Role', Object.keys(functions).length + 1);
     template.allResourcesProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
         Statement: [
@@ -67,7 +69,8 @@ describe('functions', () => {
   });
 
   test('log groups are not shared', () => {
-    template.resourceCountIs('AWS::Logs::LogGroup', Object.keys(functions).length);
+    // One per function, the page deployment's handler's, and each API stage's access log.
+    template.resourceCountIs('AWS::Logs::LogGroup', Object.keys(functions).length + 3);
     const logGroups = Object.values(functions).map((fn) => propertiesOf(fn).LoggingConfig.LogGroup.Ref);
     expect(new Set(logGroups).size).toBe(logGroups.length);
   });
@@ -79,12 +82,12 @@ describe('functions', () => {
     });
   });
 
-  test('query has an explicit size and a short timeout', () => {
-    expect(propertiesOf(stateless.queryFunction)).toMatchObject({
+  test("api has an explicit size and a timeout inside API Gateway's 30 s", () => {
+    expect(propertiesOf(stateless.apiFunction)).toMatchObject({
       MemorySize: expect.any(Number),
       Timeout: expect.any(Number),
     });
-    expect(propertiesOf(stateless.queryFunction).Timeout).toBeLessThanOrEqual(30);
+    expect(propertiesOf(stateless.apiFunction).Timeout).toBeLessThan(30);
   });
 
   test.each(Object.keys(functions))('%s names its service and maps stack traces to sources', (name) => {
@@ -134,7 +137,22 @@ describe('function wiring (environment)', () => {
       [ENV.eventBus]: renderedNames.eventBus,
       [ENV.table]: renderedNames.table,
     },
-    query: { ...common('query'), [ENV.table]: renderedNames.table },
+    api: {
+      ...common('api'),
+      [ENV.table]: renderedNames.table,
+      [ENV.publishedBucket]: renderedNames.publishedBucket,
+      [ENV.stageQueueUrls]: JSON.stringify(
+        Object.fromEntries(
+          STAGES.map((stage) => [
+            stage,
+            {
+              queue: queueUrl(renderedNames.queue(stage)),
+              deadLetter: queueUrl(renderedNames.deadLetterQueue(stage)),
+            },
+          ]),
+        ),
+      ),
+    },
   };
 
   test.each(Object.keys(expected))('%s', (name) => {
@@ -143,7 +161,7 @@ describe('function wiring (environment)', () => {
 });
 
 describe('event source mappings', () => {
-  test('one per stage, none for query', () => {
+  test('one per stage, none for the API', () => {
     template.resourceCountIs('AWS::Lambda::EventSourceMapping', STAGES.length);
   });
 
@@ -164,20 +182,35 @@ describe('event source mappings', () => {
 });
 
 describe('coupling to the stateful stack', () => {
-  test('is by topology name only: no exports, imports or stack outputs', () => {
+  test('is by topology name, but for the user pool: no exports or imports', () => {
     const json = JSON.stringify(template.toJSON());
-    expect(json).not.toMatch(/Fn::ImportValue|Fn::GetStackOutput/);
-    expect(template.toJSON().Outputs).toBeUndefined();
+    expect(json).not.toMatch(/Fn::ImportValue/);
+    // Cognito generates the pool's and the client's ids, so only they are read from the stateful
+    // stack's outputs (a weak reference: nothing there is pinned by an export).
+    const readOutputs = new Set(
+      [
+        ...json.matchAll(
+          /"Fn::GetStackOutput":\{"StackName":"CopydeskStateful","Region":\{[^}]*\},"OutputName":"([^"]+)"/g,
+        ),
+      ].map((m) => m[1]),
+    );
+    expect([...readOutputs].sort()).toEqual(Object.keys(statefulTemplate.toJSON().Outputs).sort());
+    expect(Object.keys(statefulTemplate.toJSON().Outputs)).toHaveLength(2);
+    expect(JSON.stringify(statefulTemplate.toJSON().Outputs)).toMatch(/WebUsersUserPool/);
   });
 
   test('deploys after the stateful stack', () => {
     expect(stateless.dependencies).toContain(stateful);
   });
 
-  test('no custom resources', () => {
-    const types = new Set(Object.values(resources as Record<string, { Type: string }>).map((r) => r.Type));
-    expect(
-      [...types].filter((t) => t.startsWith('Custom::') || t === 'AWS::CloudFormation::CustomResource'),
-    ).toEqual([]);
+  test("no custom resources but the page's deployment, and none at all without it", () => {
+    const customTypes = (json: Record<string, unknown>) =>
+      Object.values(json.Resources as Record<string, { Type: string }>)
+        .map((r) => r.Type)
+        .filter((t) => t.startsWith('Custom::') || t === 'AWS::CloudFormation::CustomResource');
+    expect(customTypes(template.toJSON())).toEqual(['Custom::CDKBucketDeployment']);
+    const local = synthCopydesk({ context: { [DEPLOY_SITE_CONTEXT]: 'false' } });
+    expect(customTypes(local.statelessTemplate.toJSON())).toEqual([]);
+    local.statelessTemplate.resourceCountIs('AWS::Lambda::Function', STAGES.length + 1);
   });
 });

@@ -3,6 +3,9 @@ import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { addCopydeskStacks, type CopydeskStacks } from '../../infra/copydesk-app';
+import { SITE_DIR_CONTEXT } from '../../infra/context';
+
+export const SITE_FIXTURE = path.join(__dirname, '..', 'support', 'site-fixture');
 
 export interface SynthesizedCopydesk extends CopydeskStacks {
   readonly app: App;
@@ -38,7 +41,13 @@ export function synthCopydesk({
   context = {},
 }: SynthOptions = {}): SynthesizedCopydesk {
   const app = new App({
-    context: { ...cdkJsonContext(), ...context, 'aws:cdk:bundling-stacks': [] },
+    context: {
+      ...cdkJsonContext(),
+      // The page's build is web/dist's business, not the templates': a fixture stands in for it.
+      [SITE_DIR_CONTEXT]: SITE_FIXTURE,
+      ...context,
+      'aws:cdk:bundling-stacks': [],
+    },
     builtinCloudFormationValidation,
   });
   const stacks = addCopydeskStacks(app);
