@@ -7,6 +7,7 @@ import { uploadFiles } from './commands/upload';
 import { waitForRecords } from './commands/wait';
 import { parseFiles, tagFiles } from './commands/offline';
 import { registerOperations } from './commands/operate';
+import { closeOnSignal, serve } from './commands/serve';
 import { configureEnvironment, resolveTarget, type TargetOptions } from './target';
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
@@ -124,6 +125,18 @@ program
   .description('queue and dead-letter depths, counts of indexed, rejected and deleted articles')
   .option('--json', 'machine-readable output')
   .action(async (flags: { json?: boolean }) => showStatus(target(), !!flags.json, print));
+
+program
+  .command('serve')
+  .description("the archive's page and HTTP API on this machine, on loopback, with no sign-in")
+  .option('--port <port>', 'port to listen on (0 picks a free one)', '8787')
+  .option(
+    '--host <address>',
+    'address to listen on (default 127.0.0.1); anything else is reachable without sign-in',
+  )
+  .action(async (flags: { port?: string; host?: string }) =>
+    closeOnSignal(await serve(target(), flags, print, log)),
+  );
 
 registerOperations(program, target, print);
 
