@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { table } from '../../shared/topology';
 
@@ -7,7 +7,10 @@ export interface ArticlesTableProps {
   readonly tableName: string;
 }
 
-/** The single table holding articles and their facet entries, shaped by topology's `table`. */
+/**
+ * The single table holding articles, their search lists and fingerprints, shaped by topology's `table`.
+ * No secondary index: every list is a partition of its own (shared/core/search-model.ts).
+ */
 export class ArticlesTable extends Table {
   constructor(scope: Construct, id: string, props: ArticlesTableProps) {
     super(scope, id, {
@@ -21,14 +24,6 @@ export class ArticlesTable extends Table {
       encryption: TableEncryption.AWS_MANAGED,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
-    });
-
-    this.addGlobalSecondaryIndex({
-      indexName: table.facetIndex.name,
-      partitionKey: { name: table.facetIndex.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: table.facetIndex.sortKey, type: AttributeType.STRING },
-      // Facet listings render article cards straight from the index, without a read per item.
-      projectionType: ProjectionType.ALL,
     });
   }
 }

@@ -15,6 +15,8 @@ const ATTRIBUTES = [
   'updatedAt',
   'parser',
   'tagger',
+  'version',
+  'rejection',
 ] as const;
 const PAGE = 100;
 
@@ -44,7 +46,8 @@ export class DynamoRecordWalker implements RecordWalker {
             ExclusiveStartKey: startKey,
           }),
         );
-        const ids = (page.Items ?? []).map((item) => String(item.id));
+        // A record rewritten after its item was lost may have left a posting under its old date.
+        const ids = [...new Set((page.Items ?? []).map((item) => String(item.id)))];
         if (ids.length) yield (await this.records(ids)).filter((r) => r.status === status);
         startKey = page.LastEvaluatedKey;
       } while (startKey);

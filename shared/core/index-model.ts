@@ -230,7 +230,7 @@ export function indexedRecord(
     entities: [...bodyEntities, ...article.entities.filter((e) => e.captionOnly)]
       .slice(0, MAX_STORED_ENTITIES)
       .map((e) => {
-        const aliases = aliasesOf(e.name, e.mentions);
+        const aliases = aliasesOf(e.name, e.mentions, e.type);
         return {
           name: e.name,
           type: e.type,

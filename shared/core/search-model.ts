@@ -114,25 +114,36 @@ export const FIELD_WEIGHTS = { title: 4, subtitle: 2, keyPhrase: 1.5, entity: 1.
 const MAX_WORD_WEIGHT = 8;
 /** Entities listed by name (the most salient, not caption-only), and facet names per posting. */
 export const MAX_ENTITY_LISTS = 15;
-const MAX_ALIASES = 3;
+const MAX_ALIASES = 4;
 const MAX_FACET_NAMES = 8;
 /** The lead a record keeps for search results and highlighting. */
 export const LEAD_CHARS = 300;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** Name-like aliases: other capitalised surface forms ("Kono" for "Taro Kono"), not descriptions. */
-export function aliasesOf(name: string, mentions: readonly string[]): string[] {
+/**
+ * Name-like aliases: the other capitalised surface forms ("Kano", a typo the tagger resolved to "Taro
+ * Kono"), not descriptions ("the foreign minister"); and for a person, the family name ("Kono").
+ */
+export function aliasesOf(
+  name: string,
+  mentions: readonly string[],
+  type: 'person' | 'organization' | 'place',
+): string[] {
   const own = fold(name);
-  const aliases = new Set<string>();
-  for (const mention of mentions) {
+  const aliases = new Map<string, string>();
+  const words = name.trim().split(/\s+/);
+  // A family name of two letters ("Yi" of "Wang Yi", family name first) would mostly find the wrong people.
+  const family = type === 'person' && words.length > 1 && words.at(-1)!.length > 2 ? [words.at(-1)!] : [];
+  const candidates = [...family, ...mentions];
+  for (const mention of candidates) {
     const folded = fold(mention).trim();
-    if (folded === own || aliases.size >= MAX_ALIASES) continue;
-    const words = mention.trim().split(/\s+/);
-    if (words.length > 4 || !words.every((w) => /^\p{Lu}/u.test(w))) continue;
-    aliases.add(mention.trim());
+    if (folded === own || aliases.has(folded) || aliases.size >= MAX_ALIASES) continue;
+    const parts = mention.trim().split(/\s+/);
+    if (parts.length > 4 || !parts.every((w) => /^\p{Lu}/u.test(w))) continue;
+    aliases.set(folded, mention.trim());
   }
-  return [...aliases];
+  return [...aliases.values()];
 }
 
 export function postingFacetsOf(record: ArticleRecord): PostingFacets {

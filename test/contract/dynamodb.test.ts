@@ -14,7 +14,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../shared/aws/runtime';
-import { dateSortKey, statusKey } from '../../shared/core/index-model';
+import { dateSortKey } from '../../shared/core/index-model';
+import { listRef } from '../../shared/core/search-model';
 import { table } from '../../shared/topology';
 import { Cleanup, contractConfig, uniqueName } from './helpers';
 
@@ -22,7 +23,7 @@ const config = contractConfig();
 const db = documentClient(config);
 const cleanup = new Cleanup();
 const tableName = uniqueName('articles');
-const { partitionKey: pk, sortKey: sk, facetIndex } = table;
+const { partitionKey: pk, sortKey: sk } = table;
 
 beforeAll(async () => {
   // The article table as local/provision.ts and the CDK stack make it.
@@ -31,23 +32,13 @@ beforeAll(async () => {
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [pk, sk, facetIndex.partitionKey, facetIndex.sortKey].map((name) => ({
+      AttributeDefinitions: [pk, sk].map((name) => ({
         AttributeName: name,
         AttributeType: 'S',
       })),
       KeySchema: [
         { AttributeName: pk, KeyType: 'HASH' },
         { AttributeName: sk, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: facetIndex.name,
-          KeySchema: [
-            { AttributeName: facetIndex.partitionKey, KeyType: 'HASH' },
-            { AttributeName: facetIndex.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
       ],
     }),
   );
@@ -174,25 +165,23 @@ describe('DynamoDB conditional writes', () => {
   });
 });
 
-describe('DynamoDB GSI query', () => {
+describe('DynamoDB query of one list', () => {
   it('pages a BETWEEN range newest first with Limit and ExclusiveStartKey: every item once, in order, nothing outside', async () => {
-    // The article lists (ArticleIndex.queryPartition) read gsi1 exactly like this, one page per request.
-    const partition = statusKey('indexed');
+    // The search lists (ArticleIndex.readList) are read exactly like this, one page per request.
+    const [partition, otherPartition] = listRef('status', 'indexed').partitions;
     const at = (day: number, hour: number) => new Date(Date.UTC(2026, 2, day, hour)).toISOString(); // March 2026
-    const item = (gsi1pk: string, isoDate: string, id: string) => ({
-      [pk]: `ARTICLE#${id}`,
-      [sk]: 'ARTICLE',
-      [facetIndex.partitionKey]: gsi1pk,
-      [facetIndex.sortKey]: dateSortKey(isoDate, id),
+    const item = (list: string, isoDate: string, id: string) => ({
+      [pk]: list,
+      [sk]: dateSortKey(isoDate, id),
       id,
     });
     const inRange = Array.from({ length: 250 }, (_, i) =>
-      item(partition, at(1 + (i % 28), i % 24), `in${i}`),
+      item(partition!, at(1 + (i % 28), i % 24), `in${i}`),
     );
     const outside = [
-      ...Array.from({ length: 10 }, (_, i) => item(partition, `2026-02-${10 + i}T00:00:00.000Z`, `feb${i}`)),
-      ...Array.from({ length: 10 }, (_, i) => item(partition, `2026-04-${10 + i}T00:00:00.000Z`, `apr${i}`)),
-      ...Array.from({ length: 10 }, (_, i) => item(statusKey('rejected'), at(5, i), `rej${i}`)),
+      ...Array.from({ length: 10 }, (_, i) => item(partition!, `2026-02-${10 + i}T00:00:00.000Z`, `feb${i}`)),
+      ...Array.from({ length: 10 }, (_, i) => item(partition!, `2026-04-${10 + i}T00:00:00.000Z`, `apr${i}`)),
+      ...Array.from({ length: 10 }, (_, i) => item(otherPartition!, at(5, i), `other${i}`)),
     ];
     const all = [...inRange, ...outside];
     for (let i = 0; i < all.length; i += 25) {
@@ -208,9 +197,8 @@ describe('DynamoDB GSI query', () => {
       const page = await db.send(
         new QueryCommand({
           TableName: tableName,
-          IndexName: facetIndex.name,
           KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-          ExpressionAttributeNames: { '#pk': facetIndex.partitionKey, '#sk': facetIndex.sortKey },
+          ExpressionAttributeNames: { '#pk': pk, '#sk': sk },
           // "~" sorts after every id character, as in ArticleIndex: the whole of the last day is in.
           ExpressionAttributeValues: { ':pk': partition, ':from': '2026-03-01', ':to': '2026-03-31~' },
           ScanIndexForward: false,
@@ -219,13 +207,13 @@ describe('DynamoDB GSI query', () => {
         }),
       );
       pageSizes.push(page.Count!);
-      seen.push(...(page.Items ?? []).map((i) => i[facetIndex.sortKey] as string));
+      seen.push(...(page.Items ?? []).map((i) => i[sk] as string));
       startKey = page.LastEvaluatedKey;
       expect(pageSizes.length).toBeLessThanOrEqual(12);
     } while (startKey);
 
     const expected = inRange
-      .map((i) => i[facetIndex.sortKey]!)
+      .map((i) => i[sk]!)
       .sort()
       .reverse();
     expect(seen).toEqual(expected);

@@ -94,21 +94,12 @@ describe('the table', () => {
     ]);
   });
 
-  test('has exactly the topology facet index, with its keys', () => {
-    expect(tableResource().Properties.GlobalSecondaryIndexes).toEqual([
-      {
-        IndexName: table.facetIndex.name,
-        KeySchema: [
-          { AttributeName: table.facetIndex.partitionKey, KeyType: 'HASH' },
-          { AttributeName: table.facetIndex.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      },
-    ]);
+  test('has no secondary index: every search list is a partition of the table', () => {
+    expect(tableResource().Properties.GlobalSecondaryIndexes).toBeUndefined();
   });
 
   test('defines exactly the key attributes, as strings', () => {
-    const keys = [table.partitionKey, table.sortKey, table.facetIndex.partitionKey, table.facetIndex.sortKey];
+    const keys = [table.partitionKey, table.sortKey];
     expect(tableResource().Properties.AttributeDefinitions).toEqual(
       keys.map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
     );
@@ -164,7 +155,7 @@ describe('topology is fully honoured', () => {
   });
 
   test('every table setting is one the stacks apply', () => {
-    expect(Object.keys(table).sort()).toEqual(['facetIndex', 'partitionKey', 'sortKey']);
+    expect(Object.keys(table).sort()).toEqual(['partitionKey', 'sortKey']);
   });
 
   test('every stage has a consumer', () => {

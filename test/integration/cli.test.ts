@@ -41,6 +41,13 @@ describeWithShared('the copydesk CLI against the emulator', () => {
 
     const human = cli('query', '--section', 'China');
     expect(human.stdout).toContain('China, Japan hope for improved ties');
+    // Words and filters together, with the same use case (and shapes) as GET /articles.
+    const words = JSON.parse(cli('query', 'improved', 'ties', '--entity', 'Kono', '--json').stdout);
+    const [hit] = words.items;
+    expect(hit.id).toBe(articleIdFor(seedKey));
+    const marked = hit.highlights.title.map(([start, end]: [number, number]) => hit.title.slice(start, end));
+    expect(marked).toEqual(['improved', 'ties']);
+    expect(words.facets.entities).toEqual(expect.arrayContaining([{ value: 'Taro Kono', count: 1 }]));
 
     const get = cli('get', seedKey);
     expect(get.code).toBe(0);
@@ -51,15 +58,27 @@ describeWithShared('the copydesk CLI against the emulator', () => {
 
     const status = JSON.parse(cli('status', '--json').stdout);
     expect(status.articles).toEqual({ indexed: 1, rejected: 0, deleted: 0 });
+    expect(status.newest).toMatchObject({ id: articleIdFor(seedKey) });
+    const view = JSON.parse(cli('get', seedKey, '--json').stdout);
+    expect(view.history).toEqual([expect.objectContaining({ event: 'indexed', version: 1 })]);
+    expect(view.ninjs).toBe(`/articles/${articleIdFor(seedKey)}/ninjs`);
     expect(status.queues.parse).toEqual({ waiting: 0, deadLettered: 0 });
   });
 
   it('exits 1 for an unknown article, 2 for a usage error, 3 when nothing is provisioned', () => {
-    expect(cli('get', 'nosuchid')).toMatchObject({
+    const unknown = '0123456789abcdef0123';
+    expect(cli('get', unknown)).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('no article with id nosuchid'),
+      stderr: expect.stringContaining(`no article with id ${unknown}`),
     });
-    expect(cli('query', '--entity', 'a', '--section', 'b')).toMatchObject({ code: 2 });
+    expect(cli('get', 'nosuchid')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('20 hex digits'),
+    });
+    expect(cli('query', '--since', 'yesterday')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--since'),
+    });
     expect(cli('query', '--limit', '0')).toMatchObject({ code: 2, stderr: expect.stringContaining('limit') });
     const missing = spawnSync(process.execPath, [CLI, '--prefix', 'neverprovisioned', 'status'], {
       encoding: 'utf8',

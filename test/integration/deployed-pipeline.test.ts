@@ -70,10 +70,10 @@ describe('the deployed pipeline on the emulator', () => {
     expect(records.get(uploads[1]!.key)).toMatchObject({ status: 'indexed' });
     expect(records.get(uploads[2]!.key)).toMatchObject({ status: 'rejected', rejection: { code: 'BINARY' } });
 
-    // Facets list indexed articles; the rejected file is found by status instead.
-    const bySource = await target.index.listByFacet('source', source);
+    // Search finds indexed articles; the rejected file is listed with its reason instead.
+    const bySource = await target.archive.search({ source });
     expect(bySource.items.map((i) => i.id).sort()).toEqual([uploads[0]!.id, uploads[1]!.id].sort());
-    const rejected = await target.index.listByStatus('rejected');
+    const rejected = await target.archive.rejected({ source });
     expect(rejected.items.map((i) => i.id)).toContain(uploads[2]!.id);
 
     // The publish stage runs after the index stage: the document follows the record.

@@ -5,7 +5,6 @@ import { ArticleIndex } from '../../shared/aws/article-index';
 import { awsClientConfig } from '../../shared/aws/client-config';
 import { documentClient } from '../../shared/aws/runtime';
 import { settleDuplicates, withOriginal } from '../../shared/stages/duplicates';
-import { runQuery } from '../../shared/stages/query';
 import { RAW_PREFIX } from '../../shared/topology';
 import { fingerprintArticle } from '../../shared/core/tag/fingerprint';
 import { createHarness, type Harness } from './harness';
@@ -60,10 +59,8 @@ describe('duplicate detection on the emulator', () => {
     expect(near).toMatchObject({ id: original, kind: 'near' });
     expect(near!.distance).toBeGreaterThan(0);
 
-    const copies = await runQuery(h.index, { op: 'list', by: 'copies', value: original });
-    expect(copies.op === 'list' && copies.items.map((i) => i.id).sort()).toEqual(
-      [idOf('wire/a.html'), idOf('daily/b.html')].sort(),
-    );
+    const copies = await h.find({ duplicateOf: original });
+    expect(copies.map((i) => i.id).sort()).toEqual([idOf('wire/a.html'), idOf('daily/b.html')].sort());
   });
 
   it('never marks a new version as a copy of itself, and forgets a deleted article', async () => {

@@ -79,7 +79,7 @@ describe('faults in the deployed pipeline, and recovery', () => {
       uploads.map((u) => [u.key, { status: 'indexed', version: 1, etag: u.etag, token: expect.any(String) }]),
     );
     expect(seen).toEqual(expected);
-    const listed = (await target.index.listByFacet('source', source, { limit: 100 })).items.map((i) => i.id);
+    const listed = (await target.archive.search({ source, limit: '100' })).items.map((i) => i.id);
     expect(listed.sort()).toEqual(uploads.map((u) => u.id).sort());
   };
 

@@ -15,7 +15,10 @@ import { documentClient } from '../../shared/aws/runtime';
 import { EVENT_SOURCE, RAW_PREFIX } from '../../shared/topology';
 import { provision, type LocalDeployment } from '../support/in-process/provision';
 import { LocalRunner } from '../support/in-process/runner';
-import { queueDepth } from '../../shared/aws/queue-depth';
+import { queueDepth, SqsQueueDepths } from '../../shared/aws/queue-depth';
+import { S3PublishedDocuments } from '../../shared/aws/published-documents';
+import { createArchive } from '../../shared/stages/archive';
+import type { ArchiveApi, SearchHit } from '../../shared/stages/archive-api';
 
 /**
  * One isolated copydesk on the shared emulator: its own prefix, so test files never see each other's
@@ -40,6 +43,10 @@ export interface Harness {
   deployment: LocalDeployment;
   runner: LocalRunner;
   index: ArticleIndex;
+  /** The archive's read side over this deployment, as the HTTP API serves it. */
+  archive: ArchiveApi;
+  /** Every hit of a search, following its cursor. */
+  find(params: Record<string, string>): Promise<SearchHit[]>;
   s3: S3Client;
   sqs: SQSClient;
   upload(name: string, body: Uint8Array | string): Promise<string>;
@@ -75,10 +82,29 @@ export async function createHarness(): Promise<Harness> {
   const sqs = new SQSClient(config);
   const index = new ArticleIndex(documentClient(config), deployment.names.table);
 
+  const archive = createArchive({
+    index,
+    published: new S3PublishedDocuments(s3, deployment.names.publishedBucket),
+    queues: new SqsQueueDepths(sqs, (stage, deadLetter) =>
+      deadLetter ? deployment.queues[stage].deadLetterUrl : deployment.queues[stage].url,
+    ),
+  });
+
   return {
     deployment,
     runner,
     index,
+    archive,
+    async find(params) {
+      const hits: SearchHit[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await archive.search({ limit: '100', ...params, ...(cursor ? { cursor } : {}) });
+        hits.push(...page.items);
+        cursor = page.cursor;
+      } while (cursor);
+      return hits;
+    },
     s3,
     sqs,
     async upload(name, body) {

@@ -32,7 +32,7 @@ const ARTICLES = [
   },
 ];
 
-describe('query access patterns on the emulator', () => {
+describe('search on the emulator: the DynamoDB lists behind the archive', () => {
   let h: Harness;
   const idsByName = new Map<string, string>();
 
@@ -45,8 +45,8 @@ describe('query access patterns on the emulator', () => {
     }
     await h.upload('harbour/huge.txt', 'A long line of text. '.repeat(400));
     await h.drain();
-    const page1 = await h.index.listByFacet('source', 'harbour', { limit: 10 });
-    for (const item of page1.items) idsByName.set(item.source.key.replace('incoming/', ''), item.id);
+    for (const item of await h.find({ source: 'harbour' }))
+      idsByName.set(item.source.key.replace('incoming/', ''), item.id);
   });
 
   afterAll(async () => {
@@ -54,53 +54,51 @@ describe('query access patterns on the emulator', () => {
     await h?.close();
   });
 
+  const titles = (hits: Array<{ title?: string }>) => hits.map((i) => i.title);
+
   it('lists newest first by the published date, a page at a time with a cursor', async () => {
-    const first = await h.index.listByFacet('section', 'Harbour', { limit: 2 });
-    expect(first.items.map((i) => i.title)).toEqual([ARTICLES[2]!.title, ARTICLES[1]!.title]);
-    expect(first.cursor).toEqual(expect.any(String));
-    const second = await h.index.listByFacet('section', 'Harbour', { limit: 2, cursor: first.cursor });
-    expect(second.items.map((i) => i.title)).toEqual([ARTICLES[0]!.title]);
+    const first = await h.archive.search({ section: 'Harbour', limit: '2' });
+    expect(titles(first.items)).toEqual([ARTICLES[2]!.title, ARTICLES[1]!.title]);
+    expect(first.total).toBe(3);
+    const second = await h.archive.search({ section: 'Harbour', limit: '2', cursor: first.cursor! });
+    expect(titles(second.items)).toEqual([ARTICLES[0]!.title]);
     expect(second.cursor).toBeUndefined();
   });
 
-  it('filters by an inclusive date range on every facet', async () => {
+  it('filters by an inclusive date range, with any other filter', async () => {
     const range = { since: '2026-03-01', until: '2026-05-20' };
-    for (const [kind, value] of [
-      ['section', 'harbour'],
-      ['entity', 'Ingrid Solberg'],
-      ['source', 'harbour'],
-    ] as const) {
-      const items = (await h.index.listByFacet(kind, value, range)).items.map((i) => i.title);
-      expect({ kind, items }).toEqual({ kind, items: [ARTICLES[2]!.title, ARTICLES[1]!.title] });
+    const filters: Array<Record<string, string>> = [
+      { section: 'harbour' },
+      { entity: 'Ingrid Solberg' },
+      { source: 'harbour' },
+      {},
+    ];
+    for (const filter of filters) {
+      const items = titles(await h.find({ ...filter, ...range }));
+      expect({ filter, items }).toEqual({ filter, items: [ARTICLES[2]!.title, ARTICLES[1]!.title] });
     }
+    expect(titles(await h.find({ since: '2026-02', until: '2026-04' }))).toEqual([ARTICLES[1]!.title]);
   });
 
-  it('walks "newest" across month partitions, with a cursor and a range', async () => {
-    const first = await h.index.listNewest({ limit: 2 });
-    expect(first.items.map((i) => i.title)).toEqual([ARTICLES[2]!.title, ARTICLES[1]!.title]);
-    const rest = await h.index.listNewest({ limit: 2, cursor: first.cursor });
-    expect(rest.items.map((i) => i.title)).toEqual([ARTICLES[0]!.title]);
-    expect(rest.cursor).toBeUndefined();
-    const march = await h.index.listNewest({ since: '2026-02-01', until: '2026-04-30' });
-    expect(march.items.map((i) => i.title)).toEqual([ARTICLES[1]!.title]);
-  });
-
-  it('finds articles by key phrase', async () => {
+  it('finds words in headlines and key phrases, best match first, and counts facets', async () => {
+    const r = await h.archive.search({ q: 'ferry pier' });
+    // Both words in the headline beat one word in the headline and one in the lead.
+    expect(titles(r.items).slice(0, 2).sort()).toEqual([ARTICLES[0]!.title, ARTICLES[2]!.title].sort());
+    expect(r.facets.entities[0]).toEqual({ value: 'Ingrid Solberg', count: r.total });
+    expect(r.facets.months.map((m) => m.value)).toEqual(expect.arrayContaining(['2026-05']));
     const record = await h.index.get(idsByName.get('harbour/may.html')!);
     const phrase = record!.keyPhrases![0]!;
-    const items = (await h.index.listByFacet('tag', phrase)).items.map((i) => i.id);
-    expect(items).toContain(record!.id);
+    expect((await h.find({ q: phrase })).map((i) => i.id)).toContain(record!.id);
   });
 
-  it('rejects an upload over the configured size as TOO_LARGE, without parsing it', async () => {
-    const rejected = (await h.index.listByStatus('rejected')).items;
-    expect(rejected).toEqual([
+  it('rejects an upload over the configured size as TOO_LARGE, listed with its reason', async () => {
+    const rejected = await h.archive.rejected({});
+    expect(rejected.items).toEqual([
       expect.objectContaining({
         source: { key: 'incoming/harbour/huge.txt' },
         rejection: expect.objectContaining({ code: 'TOO_LARGE' }),
       }),
     ]);
-    expect(await h.index.countByStatus('indexed')).toBe(3);
-    expect(await h.index.countByStatus('rejected')).toBe(1);
+    expect(await h.index.counts()).toEqual({ indexed: 3, rejected: 1, deleted: 0 });
   });
 });

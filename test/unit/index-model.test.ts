@@ -1,16 +1,21 @@
 import type { TaggedArticle } from '../../shared/core/article';
 import {
   deletedRecord,
-  facetKey,
-  facetsOf,
   fingerprintItemsOf,
   indexedRecord,
-  summaryOf,
   isSameContent,
+  MAX_HISTORY,
   rejectedRecord,
   sourceNameOf,
-  MAX_ENTITY_FACETS,
 } from '../../shared/core/index-model';
+import {
+  listRef,
+  MAX_ENTITY_LISTS,
+  postingFacetsOf,
+  postingPartition,
+  postingsOf,
+  SHARDS,
+} from '../../shared/core/search-model';
 import type { SourceObject } from '../../shared/core/messages';
 
 const source = (overrides: Partial<SourceObject> = {}): SourceObject => ({
@@ -61,19 +66,42 @@ describe('the index model', () => {
     expect(sourceNameOf('incoming/a.txt')).toBe('unsorted');
   });
 
-  it('makes facets for section, source, month, salient entities and key phrases, not caption-only names', () => {
+  const lists = (record: Parameters<typeof postingsOf>[0]) =>
+    postingsOf(record)
+      .map((p) => p.pk)
+      .filter((pk) => !pk.startsWith('W#'))
+      .map((pk) => pk.replace(/#\d$/, ''))
+      .sort();
+
+  it('lists an article by status, source, section, language and salient entities, not caption-only names', () => {
     const record = indexedRecord(article(), source(), now, {});
-    expect(facetsOf(record).sort()).toEqual(
-      ['ENTITY#wang yi', 'NEWEST#2026-11', 'SECTION#china', 'SOURCE#presstv', 'TAG#bilateral ties'].sort(),
-    );
+    expect(lists(record)).toEqual(['E#wang yi', 'L#en', 'SEC#china', 'SRC#presstv', 'ST#indexed']);
     expect(record.entities!.map((e) => e.name)).toEqual(['Wang Yi', 'Ilhan Omar']);
+    const words = postingsOf(record).filter((p) => p.pk.startsWith('W#'));
+    // "ties" is in the headline and a key phrase; "bilateral" only in the key phrase.
+    expect(words.find((w) => w.pk === 'W#ti')!.weight).toBeGreaterThan(
+      words.find((w) => w.pk === 'W#bilater')!.weight,
+    );
+    expect(words.map((w) => w.pk)).not.toContain('W#ilhan');
   });
 
-  it('keys facets case- and space-insensitively', () => {
-    expect(facetKey('entity', '  Taro   KONO ')).toBe('ENTITY#taro kono');
+  it('keys lists case-, accent- and space-insensitively, and spreads broad ones over shards', () => {
+    expect(listRef('entity', '  Taro   KŌNO ').partitions).toEqual(['E#taro kono']);
+    expect(listRef('status', 'indexed').partitions).toHaveLength(SHARDS);
+    const ids = Array.from({ length: 64 }, (_, i) => `${i}`.padStart(20, '0'));
+    expect(new Set(ids.map((id) => postingPartition('status', 'indexed', id))).size).toBe(SHARDS);
   });
 
-  it('caps entity facets so one article fits one transaction', () => {
+  it('finds an entity by its name-like aliases, and caps the entities listed', () => {
+    const kono = {
+      name: 'Taro Kono',
+      type: 'person' as const,
+      mentions: ['Taro Kono', 'Kano', 'the Japanese foreign minister'],
+      count: 4,
+      salience: 0.9,
+    };
+    const record = indexedRecord(article({ entities: [kono] }), source(), now, {});
+    expect(lists(record).filter((k) => k.startsWith('E#'))).toEqual(['E#kano', 'E#kono', 'E#taro kono']);
     const many = Array.from({ length: 80 }, (_, i) => ({
       name: `Person ${i}`,
       type: 'person' as const,
@@ -81,8 +109,26 @@ describe('the index model', () => {
       count: 1,
       salience: 0.5,
     }));
-    const facets = facetsOf(indexedRecord(article({ entities: many }), source(), now, {}));
-    expect(facets.filter((f) => f.startsWith('ENTITY#'))).toHaveLength(MAX_ENTITY_FACETS);
+    const crowded = indexedRecord(article({ entities: many }), source(), now, {});
+    expect(lists(crowded).filter((k) => k.startsWith('E#'))).toHaveLength(MAX_ENTITY_LISTS);
+  });
+
+  it('keeps a history of what happened to the record, the oldest steps falling off', () => {
+    let record = indexedRecord(article(), source(), now, {});
+    for (let i = 2; i <= MAX_HISTORY + 5; i++)
+      record = indexedRecord(
+        article(),
+        source({ etag: `e${i}`, sequencer: String(i).padStart(4, '0') }),
+        now,
+        {
+          record,
+        },
+      );
+    expect(record.history).toHaveLength(MAX_HISTORY);
+    expect(record.history!.at(-1)).toMatchObject({ event: 'reindexed', version: MAX_HISTORY + 5 });
+    const sameBytes = source({ etag: `e${MAX_HISTORY + 5}`, sequencer: '9999' });
+    const retagged = indexedRecord(article(), sameBytes, now, { record });
+    expect(retagged.history!.at(-1)).toMatchObject({ event: 'retagged', version: record.version });
   });
 
   it('counts versions by content: same ETag keeps the version, new content bumps it', () => {
@@ -99,17 +145,20 @@ describe('the index model', () => {
   it('sorts by the published date when the article has one', () => {
     const record = indexedRecord(article({ publishedAt: '2018-01-28T00:00:00Z' }), source(), now, {});
     expect(record.articleDate).toBe('2018-01-28T00:00:00Z');
-    expect(facetsOf(record)).toContain('NEWEST#2018-01');
+    expect(new Set(postingsOf(record).map(() => record.articleDate))).toEqual(
+      new Set(['2018-01-28T00:00:00Z']),
+    );
   });
 
-  it('gives rejected and deleted records no facets, but keeps the reason and the deletion', () => {
+  it('lists rejected and deleted records by status only (and a rejection by source), keeping the reason', () => {
     const rejected = rejectedRecord('abc', { code: 'BINARY', message: 'not text' }, source(), now, {});
-    expect(facetsOf(rejected)).toEqual([]);
+    expect(lists(rejected)).toEqual(['SRC#presstv', 'ST#rejected']);
     expect(rejected.rejection?.code).toBe('BINARY');
     const indexed = indexedRecord(article(), source(), now, {});
     const deleted = deletedRecord('abc', source({ sequencer: '0003' }), now, { record: indexed });
     expect(deleted).toMatchObject({ status: 'deleted', title: indexed.title, deletedAt: source().eventTime });
-    expect(facetsOf(deleted)).toEqual([]);
+    expect(lists(deleted)).toEqual(['ST#deleted']);
+    expect(deleted.history!.map((h) => h.event)).toEqual(['indexed', 'deleted']);
     expect(isSameContent(deleted, source())).toBe(false);
   });
 
@@ -149,13 +198,13 @@ describe('the index model', () => {
     ).toEqual([]);
   });
 
-  it('lists a copy under COPIES#<original> and carries the mark in its summary', () => {
+  it('lists a copy under D#<original> and carries the mark on every posting', () => {
     const copy = {
       ...indexedRecord(article(), source(), now, {}),
       duplicateOf: { id: 'orig', kind: 'near' as const, distance: 4 },
     };
-    expect(facetsOf(copy)).toContain('COPIES#orig');
-    expect(summaryOf(copy).duplicateOf).toEqual(copy.duplicateOf);
+    expect(lists(copy)).toContain('D#orig');
+    expect(postingFacetsOf(copy).d).toBe('orig');
     // A new version is matched afresh: the mark of the previous one is not carried over.
     const next = indexedRecord(article(), source({ etag: 'e2', sequencer: '0002' }), now, { record: copy });
     expect(next.duplicateOf).toBeUndefined();

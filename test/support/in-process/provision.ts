@@ -174,30 +174,18 @@ async function ensureTable(dynamo: DynamoDBClient, tableName: string) {
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  const { partitionKey, sortKey, facetIndex } = table;
+  const { partitionKey, sortKey } = table;
   await dynamo.send(
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [partitionKey, sortKey, facetIndex.partitionKey, facetIndex.sortKey].map(
-        (name) => ({
-          AttributeName: name,
-          AttributeType: 'S',
-        }),
-      ),
+      AttributeDefinitions: [partitionKey, sortKey].map((name) => ({
+        AttributeName: name,
+        AttributeType: 'S',
+      })),
       KeySchema: [
         { AttributeName: partitionKey, KeyType: 'HASH' },
         { AttributeName: sortKey, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: facetIndex.name,
-          KeySchema: [
-            { AttributeName: facetIndex.partitionKey, KeyType: 'HASH' },
-            { AttributeName: facetIndex.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
       ],
     }),
   );
