@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { CliError, explainAwsError } from './errors';
-import { demo } from './commands/demo';
+import { demo, serveAfterDemo } from './commands/demo';
 import { down, up } from './commands/pipeline';
 import { getArticle, queryArticles, showStatus } from './commands/read';
 import { uploadFiles } from './commands/upload';
@@ -46,10 +46,14 @@ program
 
 program
   .command('demo')
-  .description('up, upload the sample articles, wait until each is indexed or rejected, show query results')
-  .action(async () => {
+  .description(
+    'up, upload the sample articles, wait until each is indexed or rejected, show searches, then serve the page',
+  )
+  .option('--no-serve', 'end after the searches instead of serving the web page')
+  .action(async (flags: { serve: boolean }) => {
     configureEnvironment(targetOptions());
-    await demo(print);
+    const target = await demo(print);
+    await serveAfterDemo(target, flags.serve && !!process.stdout.isTTY, print, log);
   });
 
 program

@@ -4,7 +4,9 @@ import { RAW_PREFIX } from '../../shared/topology';
 import { PROJECT_ROOT } from '../../local/emulator';
 import { SEED_PATH } from '../../local/shared-material';
 import { CliError } from '../errors';
-import { resolveTarget } from '../target';
+import { resolveTarget, type Target } from '../target';
+import { DEFAULT_SERVE_PORT } from '../../local/archive-server';
+import { closeOnSignal, serve } from './serve';
 import { up } from './pipeline';
 import { getArticle, queryArticles, showStatus, type Print } from './read';
 import { uploadFiles } from './upload';
@@ -20,7 +22,7 @@ const SAMPLE_ENTITY = 'Patricia Gomez';
  * articles (and the seed, when ../shared is beside the checkout) dropped into the raw bucket, the
  * deployed functions left to run the pipeline, then the index queried the way a user would.
  */
-export async function demo(print: Print): Promise<void> {
+export async function demo(print: Print): Promise<Target> {
   const log: Print = (line) => print(`· ${line}`);
   await up(log);
   const target = resolveTarget({});
@@ -53,9 +55,11 @@ export async function demo(print: Print): Promise<void> {
   const found = await target.archive.search({ entity });
   if (found.items.length === 0)
     throw new CliError(`the demo's articles were not found by entity query (${entity})`, 1);
+  const words = seed ? 'improved ties' : 'school budget';
+  const month = found.items[0]!.articleDate.slice(0, 7);
+  print(`\n$ copydesk query ${words} --entity "${entity}" --since ${month} --until ${month}`);
+  await queryArticles(target, { q: words, entity, since: month, until: month }, print);
   if (seed) {
-    print('\n$ copydesk query --section China');
-    await queryArticles(target, { section: 'China' }, print);
     print(`\n$ copydesk get ${seed.id}`);
     await getArticle(target, seed.id, false, print);
   }
@@ -65,4 +69,20 @@ export async function demo(print: Print): Promise<void> {
       `\`npx copydesk query --entity "${hint}"\`, \`npx copydesk upload <file|dir> --wait\`, ` +
       '`npx copydesk status`; `npx copydesk down` stops it and keeps the archive on disk.',
   );
+  return target;
+}
+
+/**
+ * After the demo, the page: served in the foreground when someone is at the terminal (Ctrl-C ends it,
+ * the emulator keeps running), otherwise only named, so a script running the demo still ends.
+ */
+export async function serveAfterDemo(target: Target, interactive: boolean, print: Print, log: Print) {
+  if (!interactive) {
+    print(
+      `\nSearch the archive in a browser: \`npx copydesk serve\`, then open http://127.0.0.1:${DEFAULT_SERVE_PORT}/`,
+    );
+    return;
+  }
+  print("\nThe archive's web page (search, filters, articles, rejected files, status):");
+  closeOnSignal(await serve(target, {}, (url) => print(`  ${url}`), log));
 }
