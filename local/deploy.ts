@@ -45,9 +45,16 @@ export async function deployToEmulator(options: DeployOptions = {}): Promise<voi
   };
   const log = options.log ?? (() => undefined);
   const output = options.output ?? process.stderr;
+  // A cloud assembly directory per emulator: the CDK CLI locks its output directory, so deploys onto
+  // two emulators at once (a test's own beside the shared one, or two checkouts' tests) would otherwise
+  // fail with "Another CLI is currently synthing to cdk.out".
+  const assembly = [
+    '--output',
+    join(PROJECT_ROOT, '.copydesk', `cdk.out-${new URL(endpoint).port || '4566'}`),
+  ];
   if (!(await isBootstrapped())) {
     log(`cdk bootstrap aws://${EMULATOR_ACCOUNT}/${region} (first deploy onto this emulator)`);
-    await cdk(['bootstrap', `aws://${EMULATOR_ACCOUNT}/${region}`], env, output);
+    await cdk(['bootstrap', `aws://${EMULATOR_ACCOUNT}/${region}`, ...assembly], env, output);
   }
   const cap = `${MAX_CONCURRENCY_CONTEXT}=${localConcurrency()}`;
   // The page's files are not deployed: MiniStack cannot run BucketDeployment's handler (it needs the
@@ -55,7 +62,19 @@ export async function deployToEmulator(options: DeployOptions = {}): Promise<voi
   const noSite = `${DEPLOY_SITE_CONTEXT}=false`;
   log(`cdk deploy --all -c ${cap} -c ${noSite}`);
   await cdk(
-    ['deploy', '--all', '-c', cap, '-c', noSite, '--require-approval', 'never', '--progress', 'events'],
+    [
+      'deploy',
+      '--all',
+      '-c',
+      cap,
+      '-c',
+      noSite,
+      ...assembly,
+      '--require-approval',
+      'never',
+      '--progress',
+      'events',
+    ],
     env,
     output,
   );

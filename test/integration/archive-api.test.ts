@@ -118,9 +118,15 @@ describe("the archive's HTTP APIs on the emulator", () => {
   const idTokenFor = async (poolId: string, clientId: string) => {
     const username = `editor-${randomBytes(3).toString('hex')}`;
     const password = `Correct-Horse-${randomBytes(4).toString('hex')}-9!`;
+    // A temporary password of the pool's policy (MiniStack's generated one is shorter than 14).
     await cognito(
       'AdminCreateUser',
-      { UserPoolId: poolId, Username: username, MessageAction: 'SUPPRESS' },
+      {
+        UserPoolId: poolId,
+        Username: username,
+        MessageAction: 'SUPPRESS',
+        TemporaryPassword: `${password}t`,
+      },
       true,
     );
     await cognito(
