@@ -1,5 +1,11 @@
-import { isEarlier, matchOf, originalOf, type FingerprintedArticle } from '../core/duplicates';
-import type { ArticleRecord } from '../core/index-model';
+import {
+  isEarlier,
+  matchOf,
+  originalOf,
+  type DuplicateOf,
+  type FingerprintedArticle,
+} from '../core/duplicates';
+import { withHistory, type ArticleRecord } from '../core/index-model';
 
 /** The slice of ArticleIndex duplicate detection uses. */
 export interface DuplicateIndex {
@@ -35,7 +41,21 @@ export async function withOriginal(record: ArticleRecord, index: DuplicateIndex)
  * looks last sees the other, and marks the later of the two (itself or the other). Revisions only ever
  * add a missing mark, so two writers settling the same pair agree.
  */
-export async function settleDuplicates(record: ArticleRecord, index: DuplicateIndex): Promise<void> {
+export async function settleDuplicates(
+  record: ArticleRecord,
+  index: DuplicateIndex,
+  now: () => Date = () => new Date(),
+): Promise<void> {
+  const marked = (current: ArticleRecord, duplicateOf: DuplicateOf): ArticleRecord => ({
+    ...current,
+    duplicateOf,
+    history: withHistory(current.history, {
+      at: now().toISOString(),
+      event: 'duplicate-found',
+      version: current.version,
+      versionToken: current.versionToken,
+    }),
+  });
   const me = fingerprinted(record);
   if (!me) return;
   const candidates = await index.duplicateCandidates(me);
@@ -43,7 +63,7 @@ export async function settleDuplicates(record: ArticleRecord, index: DuplicateIn
   if (mine) {
     await index.revise(me.id, (current) =>
       current.versionToken === record.versionToken && !current.duplicateOf
-        ? { ...current, duplicateOf: mine }
+        ? marked(current, mine)
         : undefined,
     );
   }
@@ -56,7 +76,7 @@ export async function settleDuplicates(record: ArticleRecord, index: DuplicateIn
       !current.duplicateOf &&
       current.fingerprints?.simhash === later.fingerprints.simhash &&
       current.fingerprints.exact === later.fingerprints.exact
-        ? { ...current, duplicateOf: match }
+        ? marked(current, match)
         : undefined,
     );
   }

@@ -68,7 +68,7 @@ export async function handleIndexMessage(
       result.current.versionToken === source.sequencer;
     const record = result.outcome === 'applied' ? result.record : repeated ? result.current : undefined;
     if (record) {
-      await settleDuplicates(record, deps.index);
+      await settleDuplicates(record, deps.index, deps.now);
       await deps.toPublish.send({ ...message, version: record.version, firstCreated: record.firstIndexedAt });
     }
   } else {

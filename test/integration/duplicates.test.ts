@@ -61,6 +61,10 @@ describe('duplicate detection on the emulator', () => {
 
     const copies = await h.find({ duplicateOf: original });
     expect(copies.map((i) => i.id).sort()).toEqual([idOf('wire/a.html'), idOf('daily/b.html')].sort());
+    // The article view shows both sides: the copies of an original, and the original of a copy.
+    const view = await h.archive.article(original);
+    expect(view.duplicates.copies.map((c) => c.id).sort()).toEqual(copies.map((c) => c.id).sort());
+    expect((await h.archive.article(idOf('daily/b.html'))).duplicates.of?.id).toBe(original);
   });
 
   it('never marks a new version as a copy of itself, and forgets a deleted article', async () => {
