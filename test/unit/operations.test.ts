@@ -468,3 +468,19 @@ describe('SqsDeadLetterMover', () => {
     mock.restore();
   });
 });
+
+describe('the index stage, when an event it applied comes again', () => {
+  it('passes it on to publish again (the run that wrote it may have died before sending), an older one not', async () => {
+    const p = pipeline();
+    const text =
+      'Ferry strike ends\n\nThe ferry strike on the island routes ended on Monday after three days.';
+    await p.upload('incoming/wire/a.txt', text, 'e1', '0002');
+    expect(p.published).toHaveLength(1);
+    const [again] = await p.upload('incoming/wire/a.txt', text, 'e1', '0002');
+    expect(again!.outcome).toBe('stale');
+    expect(p.published).toHaveLength(2);
+    expect(p.published[1]).toMatchObject({ kind: 'upsert', version: 1 });
+    await p.upload('incoming/wire/a.txt', 'Older text\n\nAn older version that arrived late.', 'e0', '0001');
+    expect(p.published).toHaveLength(2);
+  });
+});
