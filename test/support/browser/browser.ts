@@ -86,7 +86,8 @@ export async function newPage(
   viewport = { width: 1280, height: 800 },
 ): Promise<{ page: Page; watch: Watch }> {
   const context = await session.browser.newContext({ viewport, reducedMotion: 'reduce' });
-  context.setDefaultTimeout(8_000);
+  // Generous for a loaded 2-core CI machine; a passing run never waits this long.
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const watch: Watch = { cspViolations: [], dialogs: [], pageErrors: [] };
   await page.exposeFunction('__reportCsp', (text: string) => watch.cspViolations.push(text));
