@@ -7,6 +7,7 @@ import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dy
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import {
+  BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   TransactWriteCommand,
@@ -43,6 +44,8 @@ describe('EventBridgeArticleEvents', () => {
 
 describe('ArticleIndex.apply under a concurrent writer', () => {
   const ddb = mockClient(DynamoDBDocumentClient);
+  // The search postings written after the record's transaction always land here.
+  beforeEach(() => ddb.on(BatchWriteCommand).resolves({}));
   afterEach(() => ddb.reset());
   const index = () => new ArticleIndex(DynamoDBDocumentClient.from(new DynamoDBClient({})), 'table');
   const conditionFailed = () =>
