@@ -1,9 +1,10 @@
 import {
   InvalidRequestError,
   NotFoundError,
+  REJECTED_PARAMETERS,
+  SEARCH_PARAMETERS,
   type ArchiveApi,
   type ErrorResponse,
-  type SearchRequest,
 } from '../stages/archive-api';
 
 /**
@@ -33,27 +34,6 @@ export interface RouteOptions {
   /** Told about every error that becomes a 500, to log it; the response says only "internal error". */
   onError?: (error: unknown) => void;
 }
-
-/** Every parameter of GET /articles, as a record so that a SearchRequest field missing here fails to compile. */
-const SEARCH_PARAMETER_SET: Record<keyof SearchRequest, true> = {
-  q: true,
-  entity: true,
-  place: true,
-  country: true,
-  topic: true,
-  section: true,
-  source: true,
-  language: true,
-  status: true,
-  duplicateOf: true,
-  since: true,
-  until: true,
-  limit: true,
-  cursor: true,
-};
-export const SEARCH_PARAMETERS: readonly string[] = Object.keys(SEARCH_PARAMETER_SET);
-/** GET /rejected pages through rejected files newest first, within an optional date range and source. */
-export const REJECTED_PARAMETERS: readonly string[] = ['source', 'since', 'until', 'limit', 'cursor'];
 
 /**
  * Bounds checked before the use case runs: no parameter in this API needs more than a few hundred

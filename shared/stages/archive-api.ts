@@ -38,6 +38,33 @@ export interface SearchRequest {
   cursor?: string;
 }
 
+/** Every parameter of GET /articles, as a record so that a SearchRequest field missing here fails to compile. */
+const SEARCH_PARAMETER_SET: Record<keyof SearchRequest, true> = {
+  q: true,
+  entity: true,
+  place: true,
+  country: true,
+  topic: true,
+  section: true,
+  source: true,
+  language: true,
+  status: true,
+  duplicateOf: true,
+  since: true,
+  until: true,
+  limit: true,
+  cursor: true,
+};
+export const SEARCH_PARAMETERS = Object.keys(SEARCH_PARAMETER_SET) as ReadonlyArray<keyof SearchRequest>;
+/** GET /rejected pages through rejected files newest first, within an optional date range and source. */
+export const REJECTED_PARAMETERS: ReadonlyArray<keyof SearchRequest> = [
+  'source',
+  'since',
+  'until',
+  'limit',
+  'cursor',
+];
+
 /** [start, end) character offsets of matched words in the field's text. */
 export type Highlight = [number, number];
 

@@ -4,6 +4,7 @@ import { STAGES, type StageName } from '../topology';
 import {
   InvalidRequestError,
   NotFoundError,
+  REJECTED_PARAMETERS,
   type ArchiveApi,
   type ArticleView,
   type RejectedResponse,
@@ -35,8 +36,6 @@ export interface ArchiveDeps {
 
 const ARTICLE_ID = /^[0-9a-f]{20}$/;
 const COPIES_SHOWN = '20';
-/** GET /rejected takes only these: it is a search with status=rejected. */
-const REJECTED_PARAMETERS = new Set(['source', 'since', 'until', 'limit', 'cursor']);
 
 function checkId(id: string): string {
   if (!ARTICLE_ID.test(id)) throw new InvalidRequestError('an article id is 20 hex digits', 'id');
@@ -78,9 +77,9 @@ export function createArchive(deps: ArchiveDeps): ArchiveApi {
 
     async rejected(params): Promise<RejectedResponse> {
       for (const name of Object.keys(params))
-        if (!REJECTED_PARAMETERS.has(name))
+        if (!(REJECTED_PARAMETERS as readonly string[]).includes(name))
           throw new InvalidRequestError(
-            `unknown parameter "${name}"; known: ${[...REJECTED_PARAMETERS].join(', ')}`,
+            `unknown parameter "${name}"; known: ${REJECTED_PARAMETERS.join(', ')}`,
             name,
           );
       const { items, total, complete, cursor, read } = await archive.search({

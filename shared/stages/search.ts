@@ -5,6 +5,7 @@ import { fold, matchRanges, queryTermVariants, tokenize } from '../core/text-ana
 import { SUBTOPICS, TOPICS } from '../core/tag/topics-data';
 import {
   InvalidRequestError,
+  SEARCH_PARAMETERS,
   type FacetCount,
   type SearchHit,
   type SearchRequest,
@@ -77,22 +78,7 @@ export interface SearchIndex {
 // ---------------------------------------------------------------------------------------------------------
 // Request
 
-const PARAMETERS = [
-  'q',
-  'entity',
-  'place',
-  'country',
-  'topic',
-  'section',
-  'source',
-  'language',
-  'status',
-  'duplicateOf',
-  'since',
-  'until',
-  'limit',
-  'cursor',
-] as const;
+const PARAMETERS: readonly string[] = SEARCH_PARAMETERS;
 
 const DATE =
   /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?)?$/;
@@ -118,10 +104,10 @@ function topicCode(value: string): string | undefined {
 /** Turns raw query-string values into a request, or says which one is wrong and why. */
 export function parseSearchRequest(params: Record<string, string | undefined>): SearchRequest {
   for (const name of Object.keys(params)) {
-    if (!(PARAMETERS as readonly string[]).includes(name))
+    if (!PARAMETERS.includes(name))
       throw new InvalidRequestError(`unknown parameter "${name}"; known: ${PARAMETERS.join(', ')}`, name);
   }
-  const text = (name: (typeof PARAMETERS)[number], max = MAX_VALUE_CHARS): string | undefined => {
+  const text = (name: keyof SearchRequest, max = MAX_VALUE_CHARS): string | undefined => {
     const raw = params[name];
     if (raw === undefined) return undefined;
     const value = raw.normalize('NFC').trim();
