@@ -52,6 +52,12 @@ export interface EmulatorOptions {
   persist?: boolean;
   /** Where a persistent emulator keeps its data (default: per port, under .copydesk/). */
   dataDir?: string;
+  /**
+   * More environment for MiniStack's process, over what ensureEmulator sets: e.g. `{ AUTH: 'true' }`, under
+   * which it checks SigV4 signatures and IAM policies (and `cdk deploy` fails, so deploy before). Used
+   * only when this call starts the emulator; one already answering is taken as it is.
+   */
+  env?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -133,6 +139,7 @@ export async function ensureEmulator(
       // can never resolve a module from the project's node_modules: locally, as on Lambda, it has only
       // what its bundle holds.
       TMPDIR: workDir,
+      ...options.env,
     },
   });
   child.unref();

@@ -1,12 +1,4 @@
-import {
-  createHash,
-  createHmac,
-  generateKeyPairSync,
-  randomBytes,
-  sign,
-  type Hash,
-  type Hmac,
-} from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -22,37 +14,11 @@ import { resolveTarget, type Target } from '../../cli/target';
 import { waitForRecords } from '../../cli/commands/wait';
 import type { Uploaded } from '../../cli/commands/upload';
 import { documentedRouteKeys, responseValidator } from '../support/openapi';
+import { Sha256 } from '../support/sha256';
 
 jest.setTimeout(240_000);
 
 const SAMPLES = join(__dirname, '..', '..', 'samples');
-
-/** SHA-256 (and HMAC-SHA-256 with a secret) in the shape @smithy/signature-v4 expects. */
-class Sha256 {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    if (this.secret === undefined) return createHash('sha256');
-    const key =
-      typeof this.secret === 'string'
-        ? this.secret
-        : ArrayBuffer.isView(this.secret)
-          ? Buffer.from(this.secret.buffer, this.secret.byteOffset, this.secret.byteLength)
-          : Buffer.from(this.secret);
-    return createHmac('sha256', key);
-  }
-  update(data: string | Uint8Array): void {
-    this.hash.update(data);
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-}
 
 /**
  * The archive's two HTTP APIs as `cdk deploy` put them on the emulator, called over HTTP through
@@ -64,6 +30,7 @@ class Sha256 {
  *   the signature unless started with AUTH=true, under which `cdk deploy` itself fails, so a wrong
  *   secret, an expired signature or credentials without execute-api:Invoke are NOT refused here; on AWS
  *   API Gateway refuses them itself (403), and the policy side is the deployed IAM, not copydesk code.
+ *   api-credentials.test.ts restarts an emulator of its own with AUTH=true and shows those refusals.
  * - Cognito API: the authorizer really verifies the token (RS256 against the pool's JWKS, issuer,
  *   audience, expiry; needs `cryptography` in the emulator's venv): a real user's id token answers, a
  *   missing, tampered, forged or other pool's token gets 401.
