@@ -30,7 +30,7 @@ export interface SearchRequest {
   status?: ArticleStatus;
   /** Articles found to copy this article id. */
   duplicateOf?: string;
-  /** Article date range, inclusive: 2026-11, 2026-11-29 or a full ISO instant. */
+  /** Article date range, inclusive: 2026, 2026-11, 2026-11-29 or a full ISO instant. */
   since?: string;
   until?: string;
   /** 1..100, default 20. */

@@ -81,7 +81,10 @@ export interface SearchIndex {
 const PARAMETERS: readonly string[] = SEARCH_PARAMETERS;
 
 const DATE =
-  /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?)?$/;
+  /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+/** A year or a month is read as its first day, to check that it is a date at all. */
+const parseable = (value: string) =>
+  Date.parse(value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value);
 
 const TOPIC_LABELS = new Map<string, string>(
   [...TOPICS, ...SUBTOPICS].flatMap((t) => [
@@ -166,9 +169,9 @@ export function parseSearchRequest(params: Record<string, string | undefined>): 
   for (const name of ['since', 'until'] as const) {
     const value = text(name);
     if (!value) continue;
-    if (!DATE.test(value) || Number.isNaN(Date.parse(value.length === 7 ? `${value}-01` : value)))
+    if (!DATE.test(value) || Number.isNaN(parseable(value)))
       throw new InvalidRequestError(
-        `"${name}" must be a date such as 2026-11, 2026-11-29 or 2026-11-29T08:00:00Z, got "${value}"`,
+        `"${name}" must be a date such as 2026, 2026-11, 2026-11-29 or 2026-11-29T08:00:00Z, got "${value}"`,
         name,
       );
     request[name] = value;

@@ -117,6 +117,9 @@ describe('search: filters and facets', () => {
     ]);
     const r = await run(index, { entity: 'taro kono', section: 'china', since: '2026-11', until: '2026-11' });
     expect(titles(r)).toEqual(['Japan and China agree to improve ties']);
+    // A year is a range too, and `until` takes in the whole of it.
+    expect((await run(index, { entity: 'Kono', since: '2026', until: '2026' })).total).toBe(2);
+    expect((await run(index, { entity: 'Kono', until: '2025' })).total).toBe(0);
   });
 
   it('filters by country, topic label, source and status', async () => {
