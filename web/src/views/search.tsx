@@ -40,8 +40,8 @@ const FORM_FIELDS: Array<{ key: Filter; label: string; hint?: string }> = [
   { key: 'section', label: 'Section' },
   { key: 'source', label: 'Source folder' },
   { key: 'language', label: 'Language', hint: 'ISO 639-1, e.g. en' },
-  { key: 'since', label: 'From date', hint: 'YYYY-MM or YYYY-MM-DD' },
-  { key: 'until', label: 'To date', hint: 'YYYY-MM or YYYY-MM-DD' },
+  { key: 'since', label: 'From date', hint: 'YYYY, YYYY-MM or YYYY-MM-DD' },
+  { key: 'until', label: 'To date', hint: 'YYYY, YYYY-MM or YYYY-MM-DD' },
 ];
 
 type FacetGroup = keyof SearchResponse['facets'];
