@@ -33,7 +33,7 @@ export interface BenchDocument {
   kind: DocumentKind;
 }
 
-/** Sentences appended to a copy; the copy and page numbers make each one unique. */
+/** Sentences appended to a copy; the copy and page numbers make each one unique (bench:search appends them too). */
 const CLOSING_SENTENCES = [
   'This report was updated with additional details from the regional desk (revision {c}, page {p}).',
   'An earlier version of this article was corrected on the request of the people named in it ({c}/{p}).',
@@ -42,7 +42,7 @@ const CLOSING_SENTENCES = [
   'Additional reporting by the morning team; this is copy {c} of story {p}.',
 ];
 
-const sentence = (copy: number, page: number) =>
+export const sentence = (copy: number, page: number) =>
   CLOSING_SENTENCES[(copy + page) % CLOSING_SENTENCES.length]!.replace('{c}', String(copy)).replace(
     '{p}',
     String(page),

@@ -31,19 +31,13 @@ import { awsClientConfig } from '../shared/aws/client-config';
 import { documentClient } from '../shared/aws/runtime';
 import { articleIdFor } from '../shared/core/article-id';
 import { fingerprintPartitions } from '../shared/core/duplicates';
-import {
-  dateSortKey,
-  fingerprintItemsOf,
-  type ArticleRecord,
-  type RecordStatus,
-} from '../shared/core/index-model';
-import { postingFacetsOf, postingsOf } from '../shared/core/search-model';
+import { type ArticleRecord, type RecordStatus } from '../shared/core/index-model';
 import { DynamoRecordWalker } from '../shared/aws/index-records';
-import { itemSizeBytes, writeUnitsFor } from '../shared/core/write-units';
-import { DEFAULT_INLINE_MESSAGE_BYTES, RAW_PREFIX, STAGES, WORK_PREFIX, table } from '../shared/topology';
+import { DEFAULT_INLINE_MESSAGE_BYTES, RAW_PREFIX, STAGES, WORK_PREFIX } from '../shared/topology';
 import { benchDocuments, type BenchDocument, type DocumentKind } from './pipeline-inputs';
 import { ProcessSampler } from './process-sampler';
 import { RESULTS_DIR, machineDescription, percentile, writeReport } from './report';
+import { writeUnitsOf } from './write-units';
 
 const env = (name: string, fallback: number) => {
   const value = process.env[name];
@@ -343,37 +337,6 @@ async function walkRecords(db: ReturnType<typeof documentClient>, tableName: str
   for (const status of RECORD_STATUSES)
     for await (const page of walker.walk(status)) records.push(...(page as unknown as typeof records));
   return records;
-}
-
-/**
- * DynamoDB write units of an article's first indexing, by the same rules as ArticleIndex (which computes
- * this at write time but logs it nowhere): the record in the transaction (2x) with its status counter,
- * its fingerprint band items (transactional), and its search postings (plain batch writes).
- */
-async function writeUnitsOf(db: ReturnType<typeof documentClient>, tableName: string, id: string) {
-  const item = (
-    await db.send(new GetCommand({ TableName: tableName, Key: { pk: `ARTICLE#${id}`, sk: 'ARTICLE' } }))
-  ).Item;
-  if (!item) return { units: 0, items: 0, bytes: 0, postings: 0, record: undefined };
-  const record = item as unknown as ArticleRecord;
-  let units = writeUnitsFor(item, true) + 2; // the record, and its status counter (ADD, under 1 KB)
-  let items = 2;
-  let bytes = itemSizeBytes(item);
-  for (const print of fingerprintItemsOf(record)) {
-    units += writeUnitsFor(print, true);
-    items += 1;
-    bytes += itemSizeBytes(print);
-  }
-  const facets = postingFacetsOf(record);
-  const sortKey = dateSortKey(record.articleDate, record.id);
-  const postings = postingsOf(record);
-  for (const { pk, weight } of postings) {
-    const posting = { pk, sk: sortKey, kind: 'Posting', id, w: weight, f: facets };
-    units += writeUnitsFor(posting, false);
-    items += 1;
-    bytes += itemSizeBytes(posting);
-  }
-  return { units, items, bytes, postings: postings.length, record };
 }
 
 /** Items one duplicate check of this article reads: the sizes of its fingerprint partitions. */
