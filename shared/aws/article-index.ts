@@ -22,7 +22,7 @@ import {
   type ArticleRecord,
   type ArticleStatus,
 } from '../core/index-model';
-import { postingFacetsOf, postingsOf, shardOf, type PostingFacets } from '../core/search-model';
+import { postingFacetsOf, postingsOf, shardOf, SHARDS, type PostingFacets } from '../core/search-model';
 import { writeUnitsFor } from '../core/write-units';
 import type { ArchiveIndex } from '../stages/archive';
 import type { ListPage, PostingRead } from '../stages/search';
@@ -30,7 +30,7 @@ import type { ListPage, PostingRead } from '../stages/search';
 export type { ApplyResult } from '../core/index-model';
 
 const ARTICLE_SK = 'ARTICLE';
-/** Records per status, one counter item per shard so no item takes every write. */
+/** Records per status, one counter per shard (each its own partition) so no partition takes every write. */
 const COUNT_PK_PREFIX = 'COUNT#';
 /** Every language the archive holds, one item each (a put per language, never a read-modify-write). */
 const LANGUAGES_PK = 'LANGUAGES';
@@ -280,15 +280,10 @@ export class ArticleIndex implements ArchiveIndex {
 
   async counts(): Promise<Record<ArticleStatus, number>> {
     const counts = Object.fromEntries(ARTICLE_STATUSES.map((s) => [s, 0])) as Record<ArticleStatus, number>;
-    await Promise.all(
-      ARTICLE_STATUSES.map(async (status) => {
-        for await (const page of this.pages({
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': countPk(status) },
-        }))
-          for (const item of page.Items ?? []) counts[status] += Number(item.n ?? 0);
-      }),
+    const keys = ARTICLE_STATUSES.flatMap((status) =>
+      Array.from({ length: SHARDS }, (_, shard) => countKey(status, shard)),
     );
+    for (const item of await this.batchGet(keys)) counts[item.status as ArticleStatus] += Number(item.n ?? 0);
     return counts;
   }
 
@@ -391,9 +386,10 @@ export class ArticleIndex implements ArchiveIndex {
         writes.push({
           Update: {
             TableName: this.tableName,
-            Key: { pk: countPk(status as ArticleStatus), sk: String(shard) },
-            UpdateExpression: 'ADD n :delta',
-            ExpressionAttributeValues: { ':delta': delta },
+            Key: countKey(status as ArticleStatus, shard),
+            UpdateExpression: 'ADD n :delta SET #status = :status',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':delta': delta, ':status': status },
           },
         });
         writeUnits += 2;
@@ -440,7 +436,11 @@ export class ArticleIndex implements ArchiveIndex {
   }
 }
 
-const countPk = (status: ArticleStatus) => `${COUNT_PK_PREFIX}${status}`;
+/** Each shard's counter is a partition of its own: one partition per status would take every write. */
+const countKey = (status: ArticleStatus, shard: number) => ({
+  pk: `${COUNT_PK_PREFIX}${status}#${shard}`,
+  sk: 'COUNT',
+});
 
 /** The postings a record has, and a signature of what each of them carries. */
 function postingState(record: ArticleRecord): Pick<ArticleItem, 'postings' | 'postingSig'> {

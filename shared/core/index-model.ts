@@ -10,7 +10,7 @@ import { aliasesOf, LEAD_CHARS } from './search-model';
  *
  *   pk ARTICLE#<id>       sk ARTICLE            the record
  *   pk ARTICLE#<id>       sk MEMBER#<item>      a feed's items, every one it ever produced (for withdrawing them)
- *   pk COUNT#<status>     sk <shard>            how many records have each status (a counter per shard)
+ *   pk COUNT#<status>#<shard>  sk COUNT          how many records have each status (a counter per shard)
  *   pk SIMHASH#…/EXACT#…  sk ARTICLE#<id>       an indexed article's fingerprints, to find its copies (duplicates.ts)
  *   pk <list key>         sk <date>#<id>        search postings (search-model.ts)
  *   pk LANGUAGES          sk <language>         every language the archive holds, for analysing queries

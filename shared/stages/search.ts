@@ -24,7 +24,8 @@ import {
  *    directly (one small read per candidate and list) when that fits in what is left of the bound;
  *  - when the bound runs out first, every match newer than the point all lists were read down to is
  *    known, and the answer says so (`complete: false`, `coveredFrom`).
- * No query reads more than READ_BOUND postings, plus the records of the page it returns.
+ * No query reads more than READ_BOUND postings (of which at most MAX_DIRECT_READS directly), plus the
+ * records of the page it returns.
  */
 
 export const READ_BOUND = 2000;
@@ -33,6 +34,11 @@ export const MAX_LIMIT = 100;
 export const MAX_QUERY_CHARS = 200;
 export const MAX_QUERY_WORDS = 8;
 const MAX_VALUE_CHARS = 200;
+/**
+ * Direct membership reads are billed one by one (half a read unit each, against a twentieth of a unit for
+ * a posting read in a list page), so they get a smaller share of the bound.
+ */
+export const MAX_DIRECT_READS = 200;
 const FIRST_ROUND_PAGE = 100;
 const PAGE = 200;
 const FACET_SIZE = 10;
@@ -479,7 +485,7 @@ async function resolveCandidates(
     });
   }
   const open = asks.filter((a) => !excluded.has(a.id));
-  if (open.length > reader.left) return undefined;
+  if (open.length > Math.min(reader.left, MAX_DIRECT_READS)) return undefined;
   if (open.length) {
     reader.read += open.length;
     const found = await index.findPostings(open);
