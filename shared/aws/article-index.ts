@@ -264,7 +264,7 @@ export class ArticleIndex implements ArchiveIndex {
   }
 
   async records(ids: readonly string[]): Promise<ArticleRecord[]> {
-    const items = await this.batchGet([...new Set(ids)].map((id) => ({ pk: articlePk(id), sk: ARTICLE_SK })));
+    const items = await this.batchGet(ids.map((id) => ({ pk: articlePk(id), sk: ARTICLE_SK })));
     return items.map(toRecord);
   }
 
@@ -330,10 +330,14 @@ export class ArticleIndex implements ArchiveIndex {
     }
   }
 
-  /** BatchGetItem in requests of 100 (eventually consistent), retrying unprocessed keys. */
+  /**
+   * BatchGetItem in requests of 100 (eventually consistent), retrying unprocessed keys. Keys are asked for
+   * once each: DynamoDB refuses a request that names a key twice.
+   */
   private async batchGet(
-    keys: ReadonlyArray<{ pk: string; sk: string }>,
+    requested: ReadonlyArray<{ pk: string; sk: string }>,
   ): Promise<Array<Record<string, unknown>>> {
+    const keys = [...new Map(requested.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
     const items: Array<Record<string, unknown>> = [];
     for (let i = 0; i < keys.length; i += BATCH_GET) {
       let pending: Array<Record<string, unknown>> = keys.slice(i, i + BATCH_GET);

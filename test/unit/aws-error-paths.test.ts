@@ -7,6 +7,7 @@ import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dy
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
@@ -42,7 +43,7 @@ describe('EventBridgeArticleEvents', () => {
   });
 });
 
-describe('ArticleIndex.apply under a concurrent writer', () => {
+describe('ArticleIndex against DynamoDB answers the emulator cannot give on demand', () => {
   const ddb = mockClient(DynamoDBDocumentClient);
   // The search postings written after the record's transaction always land here.
   beforeEach(() => ddb.on(BatchWriteCommand).resolves({}));
@@ -134,6 +135,18 @@ describe('ArticleIndex.apply under a concurrent writer', () => {
       ),
     ).rejects.toThrow('ProvisionedThroughputExceeded');
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
+  it('asks for each key once, as DynamoDB refuses a BatchGetItem naming a key twice', async () => {
+    ddb.on(BatchGetCommand).resolves({ Responses: { table: [] } });
+    // Two query words whose stems overlap ask about the same posting of the same candidate.
+    const ref = { partition: 'W#minist', sortKey: '2026-11-01T00:00:00Z#a' };
+    await index().findPostings([ref, ref, { ...ref, partition: 'W#minister' }]);
+    const keys = ddb.commandCalls(BatchGetCommand)[0]!.args[0].input.RequestItems!.table!.Keys;
+    expect(keys).toEqual([
+      { pk: 'W#minist', sk: ref.sortKey },
+      { pk: 'W#minister', sk: ref.sortKey },
+    ]);
   });
 });
 
