@@ -50,6 +50,7 @@ import {
   postingFacetsOf,
   postingPartition,
   postingsOf,
+  shardOf,
   SHARDS,
   type ListKind,
   type PostingFacets,
@@ -59,7 +60,7 @@ import { fold, queryTermVariants, tokenize } from '../shared/core/text-analysis'
 import { itemSizeBytes } from '../shared/core/write-units';
 import { createArchive } from '../shared/stages/archive';
 import type { SearchResponse } from '../shared/stages/archive-api';
-import { parseSearchRequest, READ_BOUND } from '../shared/stages/search';
+import { MAX_DIRECT_READS, parseSearchRequest, READ_BOUND } from '../shared/stages/search';
 import { RAW_PREFIX, table } from '../shared/topology';
 import { benchDocuments, sentence } from './pipeline-inputs';
 import { RESULTS_DIR, machineDescription, percentile, writeReport } from './report';
@@ -749,7 +750,7 @@ async function main(): Promise<void> {
   const writesPerPartition = new Map<string, number>();
   const bump = (pk: string) => writesPerPartition.set(pk, (writesPerPartition.get(pk) ?? 0) + 1);
   for (const record of records) {
-    bump(`COUNT#${record.status}`); // every status counter is one item per shard, all in one partition
+    bump(`COUNT#${record.status}#${shardOf(record.id)}`); // one counter per status and shard, each its own partition
     for (const pk of new Set(postingsOf(record).map((p) => p.pk))) bump(pk);
     for (const print of fingerprintItemsOf(record)) bump(print.pk);
   }
@@ -758,6 +759,10 @@ async function main(): Promise<void> {
     .slice(0, 12)
     .map(([pk, n]) => ({ pk, articles: n, share: r2(n / records.length) }));
   const hottestList = hottest.find((h) => !h.pk.startsWith('COUNT#'))!;
+  const hottestCounter = [...writesPerPartition]
+    .filter(([pk]) => pk.startsWith('COUNT#'))
+    .sort((a, b) => b[1] - a[1])
+    .map(([pk, n]) => ({ pk, share: r2(n / records.length) }))[0]!;
   const topWords = [...writesPerPartition]
     .filter(([pk]) => pk.startsWith('W#'))
     .sort((a, b) => b[1] - a[1])
@@ -916,11 +921,13 @@ async function main(): Promise<void> {
   const allUnits = stats(measured.filter((m) => !m.error).map((m) => m.readUnits));
   const postingBytes =
     writes.reduce((s, w) => s + w.bytesSplit.postings, 0) / writes.reduce((s, w) => s + w.postings, 0);
-  // Worst case: every item of the bound read as a direct membership read (each billed as a GetItem of its own, 0.5),
-  // plus a page of MAX records (DEFAULT 20; up to 100) and the languages query.
+  // Worst case: as many direct membership reads as a search may make (each billed as a GetItem of its own,
+  // 0.5), the rest of the bound read from list pages, plus a page of 100 records and the languages query.
   const recordUnits = Math.max(1, Math.ceil(bytesSplit.record / 4096)) * 0.5;
+  const listUnits = (postings: number) =>
+    Math.ceil(postings / 200) * Math.ceil((200 * postingBytes) / 4096) * 0.5;
   const worst = {
-    allDirect: READ_BOUND * 0.5 + 100 * recordUnits + 0.5,
+    allDirect: MAX_DIRECT_READS * 0.5 + listUnits(READ_BOUND - MAX_DIRECT_READS) + 100 * recordUnits + 0.5,
     allListReads:
       Math.ceil(READ_BOUND / 200) * Math.ceil((200 * postingBytes) / 4096) * 0.5 + 100 * recordUnits + 0.5,
   };
@@ -993,7 +1000,7 @@ async function main(): Promise<void> {
       billedBytesPerArticle: Math.round(billedBytesPerArticle),
       meanPostingBytes: Math.round(postingBytes),
     },
-    partitions: { hottest, maxShareByKind, hottestList, topWords },
+    partitions: { hottest, maxShareByKind, hottestList, hottestCounter, topWords },
     consumedCapacity,
     search: {
       classes,
@@ -1042,6 +1049,7 @@ type Report = {
     hottest: Array<{ pk: string; articles: number; share: number }>;
     maxShareByKind: Record<string, { pk: string; share: number }>;
     hottestList: { pk: string; share: number };
+    hottestCounter: { pk: string; share: number };
     topWords: Array<{ pk: string; share: number }>;
   };
   consumedCapacity: {
@@ -1112,7 +1120,7 @@ Command: \`${r.command}\` (BENCH_ARTICLES=${r.settings.articles}, ${r.settings.w
 
 Postings per article: p50 ${w.postingsPerArticle.p50}, p95 ${w.postingsPerArticle.p95}, max ${w.postingsPerArticle.max} (a posting is ${w.meanPostingBytes} bytes on average). Bytes stored per article: mean ${n0(w.bytesPerArticle.mean)} (record ${n0(w.bytesSplit.record)}, fingerprints ${n0(w.bytesSplit.fingerprints)}, postings ${n0(w.bytesSplit.postings)}), ${w.storedItemsPerArticle} items; with DynamoDB's 100 bytes a item, ${n0(w.billedBytesPerArticle)} billed bytes.
 
-**Hot partitions.** The share of all articles that write into one partition key, the largest of each kind: ${kinds}. The sharded lists (${'`'}ST#${'`'}, ${'`'}L#${'`'}, ${'`'}SRC#${'`'}, ... at SHARDS = 8) stay near 1/8 each; the busiest list partition is \`${r.partitions.hottestList.pk}\` (${pct(r.partitions.hottestList.share)} of articles). Word lists are not sharded, so a common word's list takes that word's share of all writes: the largest are ${r.partitions.topWords.map((t) => `\`${t.pk}\` ${pct(t.share)}`).join(', ')}${r.partitions.topWords.some((t) => t.pk === 'W#updat') ? ' (`W#updat` is the "(update N)" this bench, like `npm run bench`, adds to every second copy\'s headline)' : ''}. The status counters are one item per shard, but all of them in one partition (\`COUNT#indexed\`), so that partition takes every indexed article's counter update (2 write units, transactional).
+**Hot partitions.** The share of all articles that write into one partition key, the largest of each kind: ${kinds}. The sharded lists (${'`'}ST#${'`'}, ${'`'}L#${'`'}, ${'`'}SRC#${'`'}, ... at SHARDS = 8) stay near 1/8 each; the busiest list partition is \`${r.partitions.hottestList.pk}\` (${pct(r.partitions.hottestList.share)} of articles). Word lists are not sharded, so a common word's list takes that word's share of all writes: the largest are ${r.partitions.topWords.map((t) => `\`${t.pk}\` ${pct(t.share)}`).join(', ')}${r.partitions.topWords.some((t) => t.pk === 'W#updat') ? ' (`W#updat` is the "(update N)" this bench, like `npm run bench`, adds to every second copy\'s headline)' : ''}. The status counters are one partition per status and shard: the busiest, \`${r.partitions.hottestCounter.pk}\`, takes ${pct(r.partitions.hottestCounter.share)} of articles.
 
 **Search** (${r.search.classes.reduce((s, c) => s + c.queries, 0)} queries drawn from the indexed data, run one at a time through \`createArchive(...).search(params)\`; read units counted from the items each Query and BatchGetItem returned, eventually consistent: a Query ⌈bytes/4 KB⌉ × 0.5, each BatchGetItem key ⌈bytes/4 KB⌉ × 0.5, a missing key 0.5):
 
@@ -1128,7 +1136,7 @@ ${rows}
 
 - Write units per article do not depend on the archive's size: ${p.writeUnitsPerArticle} a article, so ingesting 1M articles costs ${n0(p.writeUnitsPerArticle * 1e6)} write units, **$${p.ingestCost}**.
 - Storage: ${p.storageGb} GB, **$${p.storageCostPerMonth} a month**.
-- Reads per search are bounded by READ_BOUND (2,000 postings) plus the page's records, whatever the archive's size. Measured here: mean ${p.readUnitsPerSearch.mean}, p95 ${p.readUnitsPerSearch.p95} read units. The worst case is a query that spends its whole bound on direct membership reads, each a BatchGetItem key billed like a GetItem: 2,000 × 0.5 + 100 records + the languages query ≈ **${p.readUnitsPerSearch.worstAllDirect} read units**; spent on list pages instead it is about ${p.readUnitsPerSearch.worstAllListReads}. ${n0(p.searchesPerMonth)} searches a month (100,000 a day) cost **$${p.searchCostPerMonth.atMean}** at this mix's mean, $${p.searchCostPerMonth.atP95} at its p95, and at most $${p.searchCostPerMonth.atWorst} if every search were the worst case.
+- Reads per search are bounded by READ_BOUND (2,000 postings) plus the page's records, whatever the archive's size. Measured here: mean ${p.readUnitsPerSearch.mean}, p95 ${p.readUnitsPerSearch.p95} read units. The worst case is a query that makes all the direct membership reads a search may (${MAX_DIRECT_READS}, each a BatchGetItem key billed like a GetItem) and reads the rest of its bound from lists, with a page of 100 records and the languages query: ≈ **${p.readUnitsPerSearch.worstAllDirect} read units**; all from list pages it is about ${p.readUnitsPerSearch.worstAllListReads}. ${n0(p.searchesPerMonth)} searches a month (100,000 a day) cost **$${p.searchCostPerMonth.atMean}** at this mix's mean, $${p.searchCostPerMonth.atP95} at its p95, and at most $${p.searchCostPerMonth.atWorst} if every search were the worst case.
 - What grows with the archive is not the cost of a search but how often it is cut short. A list 100 times longer no longer fits in the bound, and the answer comes back \`complete: false\`: it holds every match dated \`coveredFrom\` or later, and says nothing of older ones (the next pages of the same query do not reach further back). The "complete at 1M" column estimates this from each query's list sizes within its date range, times 100: it finishes if all its lists fit in 2,000 postings, or its smallest list does with one direct read per candidate and other list.
 `;
 }
