@@ -22,7 +22,14 @@ import {
   type ArticleRecord,
   type ArticleStatus,
 } from '../core/index-model';
-import { postingFacetsOf, postingsOf, shardOf, SHARDS, type PostingFacets } from '../core/search-model';
+import {
+  postingFacetsOf,
+  postingPartition,
+  postingsOf,
+  shardOf,
+  SHARDS,
+  type PostingFacets,
+} from '../core/search-model';
 import { writeUnitsFor } from '../core/write-units';
 import type { ArchiveIndex } from '../stages/archive';
 import type { ListPage, PostingRead } from '../stages/search';
@@ -108,8 +115,8 @@ export class ArticleIndex implements ArchiveIndex {
       const previousItem = await this.getItem(id);
       const previous = previousItem ? toRecord(previousItem) : undefined;
       if (previous && previous.versionToken >= token) {
-        // This very event again: the run that applied it may have died before writing the postings.
-        if (previous.versionToken === token) await this.syncPostings(previous, undefined);
+        // An event again, or a late one: the run that applied the record may have died before its postings.
+        await this.repairPostings(previous);
         return { outcome: 'stale', current: previous };
       }
       if (previous && isUnchanged(previous)) return { outcome: 'unchanged', current: previous };
@@ -297,9 +304,11 @@ export class ArticleIndex implements ArchiveIndex {
     const sortKey = dateSortKey(record.articleDate, record.id);
     const oldSortKey = before ? dateSortKey(before.articleDate, before.id) : undefined;
     const facets = postingFacetsOf(record);
+    const marker = statusPartition(record);
     const requests: WriteRequest[] = [];
     let units = 0;
     for (const [pk, weight] of Object.entries(postings)) {
+      if (pk === marker) continue;
       if (before && before.postingSig === postingSig && before.postings?.[pk] === weight) continue;
       const item = { pk, sk: sortKey, kind: 'Posting', id: record.id, w: weight, f: facets };
       requests.push({ PutRequest: { Item: item } });
@@ -311,7 +320,36 @@ export class ArticleIndex implements ArchiveIndex {
       units += 1;
     }
     await this.batchWrite(requests);
-    return units;
+    // The status posting goes last and names the state it completes: while it is there with this
+    // signature, every other posting of the record is too (repairPostings relies on it).
+    const status = {
+      pk: marker,
+      sk: sortKey,
+      kind: 'Posting',
+      id: record.id,
+      w: postings[marker] ?? 0,
+      f: facets,
+      sig: postingSig,
+    };
+    await this.batchWrite([{ PutRequest: { Item: status } }]);
+    return units + writeUnitsFor(status, false);
+  }
+
+  /**
+   * Writes a record's postings again unless its status posting says they are complete. Postings follow
+   * the record's transaction, so a crash between the two (a killed function, an emulator restored from a
+   * snapshot taken in between) leaves a record that search cannot find; any later event for the article,
+   * a redelivery or one `copydesk reconcile` sends, lands here and repairs it.
+   */
+  private async repairPostings(record: ArticleRecord): Promise<void> {
+    const marker = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: statusPartition(record), sk: dateSortKey(record.articleDate, record.id) },
+        ConsistentRead: true,
+      }),
+    );
+    if (marker.Item?.sig !== postingState(record).postingSig) await this.syncPostings(record, undefined);
   }
 
   /** BatchWriteItem in requests of 25, retrying what the service leaves unprocessed. */
@@ -441,6 +479,8 @@ export class ArticleIndex implements ArchiveIndex {
 }
 
 /** Each shard's counter is a partition of its own: one partition per status would take every write. */
+const statusPartition = (record: ArticleRecord) => postingPartition('status', record.status, record.id);
+
 const countKey = (status: ArticleStatus, shard: number) => ({
   pk: `${COUNT_PK_PREFIX}${status}#${shard}`,
   sk: 'COUNT',

@@ -3,6 +3,7 @@ import { indexedRecord } from '../../shared/core/index-model';
 import { ArticleIndex } from '../../shared/aws/article-index';
 import { awsClientConfig } from '../../shared/aws/client-config';
 import { documentClient } from '../../shared/aws/runtime';
+import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createHarness, type Harness } from './harness';
 
 jest.setTimeout(60_000);
@@ -60,5 +61,45 @@ describe('the article index on the emulator', () => {
     const newest = await h.find({});
     expect(newest.map((item) => item.articleDate.slice(0, 7))).toEqual([...months].reverse());
     expect(await h.index.counts()).toMatchObject({ indexed: months.length });
+  });
+
+  it('repairs the postings a crash lost between the record and them, on the next event for the article', async () => {
+    const db = documentClient(awsClientConfig());
+    const table = h.deployment.names.table;
+    const source = (sequencer: string) => ({
+      bucket: 'raw',
+      key: 'incoming/crash/lighthouse.txt',
+      etag: 'e1',
+      sequencer,
+      eventTime: '2026-11-29T10:00:00.000Z',
+    });
+    const lighthouse = { ...article('crash1', '2026-10-15T09:00:00Z'), title: 'Lighthouse keeper retires' };
+    await h.index.apply('crash1', '0005', (prev) =>
+      indexedRecord(lighthouse, source('0005'), '2026-11-29T10:00:03Z', { record: prev }),
+    );
+    expect((await h.find({ q: 'lighthouse' })).map((i) => i.id)).toEqual(['crash1']);
+
+    // What a crash after the record's transaction leaves: the record, and none of its postings.
+    const { Items } = await db.send(
+      new ScanCommand({
+        TableName: table,
+        FilterExpression: 'id = :id AND kind = :posting',
+        ExpressionAttributeValues: { ':id': 'crash1', ':posting': 'Posting' },
+      }),
+    );
+    expect(Items!.length).toBeGreaterThan(3);
+    for (const item of Items!)
+      await db.send(new DeleteCommand({ TableName: table, Key: { pk: item.pk, sk: item.sk } }));
+    expect(await h.find({ q: 'lighthouse' })).toEqual([]);
+
+    // The event again (a redelivery), or an older one (what reconcile sends for a record it cannot list).
+    const again = await h.index.apply('crash1', '0001', () => {
+      throw new Error('a stale event must not rebuild the record');
+    });
+    expect(again.outcome).toBe('stale');
+    expect((await h.find({ q: 'lighthouse' })).map((i) => i.id)).toEqual(['crash1']);
+    expect(
+      (await h.find({ status: 'indexed', since: '2026-10', until: '2026-10' })).map((i) => i.id),
+    ).toContain('crash1');
   });
 });

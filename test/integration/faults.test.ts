@@ -79,8 +79,17 @@ describe('faults in the deployed pipeline, and recovery', () => {
       uploads.map((u) => [u.key, { status: 'indexed', version: 1, etag: u.etag, token: expect.any(String) }]),
     );
     expect(seen).toEqual(expected);
-    const listed = (await target.archive.search({ source, limit: '100' })).items.map((i) => i.id);
-    expect(listed.sort()).toEqual(uploads.map((u) => u.id).sort());
+    // Search follows the records: postings are written just after them, or repaired by the event
+    // reconcile sends for a record search could not find (killed workers' own messages stay in flight
+    // for minutes, so waiting for empty queues would not do).
+    const ids = uploads.map((u) => u.id).sort();
+    const listed = async () =>
+      (await target.archive.search({ source, limit: '100' })).items.map((i) => i.id).sort();
+    for (const until = Date.now() + 120_000; Date.now() < until;) {
+      if (JSON.stringify(await listed()) === JSON.stringify(ids)) break;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+    expect(await listed()).toEqual(ids);
   };
 
   beforeAll(async () => {
