@@ -314,10 +314,12 @@ async function planOf(request: SearchRequest, index: SearchIndex): Promise<Plan>
     const language = request.language;
     filters.push({ kind: 'language', value: language, test: (f) => f.l === language });
   }
-  filters.push({ kind: 'status', value: status, test: (f) => f.st === status });
-  // With nothing else to read, the most selective filter is read as a list (filters are listed from the
-  // narrowest kind to the broadest).
-  // A query of stopwords alone constrains nothing.
+  // Rejected and deleted records are few, and are not in most other lists (a deleted one is in none).
+  const byStatus = { kind: 'status' as const, value: status, test: (f: PostingFacets) => f.st === status };
+  if (status === 'indexed') filters.push(byStatus);
+  else filters.unshift(byStatus);
+  // With nothing else to read (or only stopwords), the most selective filter is read as a list: they
+  // are listed from the narrowest kind to the broadest.
   if (!groups.length) {
     const first = filters[0]!;
     groups.push({ kind: first.kind, refs: [{ kind: first.kind, value: first.value }], scale: 0 });

@@ -108,6 +108,7 @@ describe('search: filters and facets', () => {
       sourceName: 'presstv',
     }),
     record({ title: 'Unreadable upload', articleDate: '2026-11-05T08:00:00Z', status: 'rejected' }),
+    record({ title: 'Withdrawn story', articleDate: '2026-11-06T08:00:00Z', status: 'deleted' }),
   );
 
   it('combines an entity by alias with a section and a month', async () => {
@@ -129,6 +130,8 @@ describe('search: filters and facets', () => {
     ]);
     expect(titles(await run(index, { source: 'PressTV' }))).toEqual(['Wang Yi meets Lavrov']);
     expect(titles(await run(index, { status: 'rejected' }))).toEqual(['Unreadable upload']);
+    // A deleted article is in no list but its status: found by status, then filtered.
+    expect(titles(await run(index, { status: 'deleted', source: 'wire' }))).toEqual(['Withdrawn story']);
     expect(titles(await run(index, { place: 'Beijing', q: 'ties' }))).toEqual([
       'Japan and China agree to improve ties',
     ]);
