@@ -11,7 +11,7 @@
  *    and indexed under a key of its own (`incoming/<folder>-r<c>/...`, so each copy round is a source).
  *    Article dates are spread evenly over the two years to 2026-11-30. Without ../shared the samples
  *    alone are used (and the report says so). Records go through a real ArticleIndex (`apply`), 8 at a
- *    time, into a table made as test/support/in-process/provision.ts makes it; no duplicate detection.
+ *    time, into a table made by test/support/in-process/provision.ts; no duplicate detection.
  * 2. Write units and bytes per article (bench/write-units.ts, the rules of shared/core/write-units.ts),
  *    checked against what `apply` itself returned; postings per article; the share of articles that
  *    write to each partition.
@@ -27,7 +27,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { MINISTACK_VERSION, PROJECT_ROOT } from '../local/emulator';
 import { CORPUS_HTML_DIR } from '../local/shared-material';
@@ -61,10 +61,11 @@ import { itemSizeBytes } from '../shared/core/write-units';
 import { createArchive } from '../shared/stages/archive';
 import type { SearchResponse } from '../shared/stages/archive-api';
 import { MAX_DIRECT_READS, parseSearchRequest, READ_BOUND } from '../shared/stages/search';
-import { RAW_PREFIX, table } from '../shared/topology';
+import { RAW_PREFIX } from '../shared/topology';
 import { benchDocuments, sentence } from './pipeline-inputs';
 import { RESULTS_DIR, machineDescription, percentile, writeReport } from './report';
 import { articleWrites, type ArticleWrites } from './write-units';
+import { ensureTable } from '../test/support/in-process/provision';
 
 const env = (name: string, fallback: number) => {
   const value = process.env[name];
@@ -232,24 +233,6 @@ function buildRecords(bases: Base[]): ArticleRecord[] {
     }
   }
   return records;
-}
-
-async function createTable(db: DynamoDBDocumentClient, tableName: string) {
-  const { partitionKey, sortKey } = table;
-  await db.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [partitionKey, sortKey].map((name) => ({
-        AttributeName: name,
-        AttributeType: 'S',
-      })),
-      KeySchema: [
-        { AttributeName: partitionKey, KeyType: 'HASH' },
-        { AttributeName: sortKey, KeyType: 'RANGE' },
-      ],
-    }),
-  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -691,7 +674,7 @@ async function main(): Promise<void> {
 
   const db = documentClient(awsClientConfig());
   const tableName = `copydesk-bench-search-${Date.now()}`;
-  await createTable(db, tableName);
+  await ensureTable(new DynamoDBClient(awsClientConfig()), tableName);
   const writer = new ArticleIndex(db, tableName);
   const applied = new Map<string, number>();
   const outcomes: Record<string, number> = {};

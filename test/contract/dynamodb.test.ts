@@ -1,6 +1,5 @@
 import {
   ConditionalCheckFailedException,
-  CreateTableCommand,
   DeleteTableCommand,
   DynamoDBClient,
   TransactionCanceledException,
@@ -17,6 +16,7 @@ import { documentClient } from '../../shared/aws/runtime';
 import { dateSortKey } from '../../shared/core/index-model';
 import { listRef } from '../../shared/core/search-model';
 import { table } from '../../shared/topology';
+import { ensureTable } from '../support/in-process/provision';
 import { Cleanup, contractConfig, uniqueName } from './helpers';
 
 const config = contractConfig();
@@ -26,22 +26,8 @@ const tableName = uniqueName('articles');
 const { partitionKey: pk, sortKey: sk } = table;
 
 beforeAll(async () => {
-  // The article table as local/provision.ts and the CDK stack make it.
   const dynamo = new DynamoDBClient(config);
-  await dynamo.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [pk, sk].map((name) => ({
-        AttributeName: name,
-        AttributeType: 'S',
-      })),
-      KeySchema: [
-        { AttributeName: pk, KeyType: 'HASH' },
-        { AttributeName: sk, KeyType: 'RANGE' },
-      ],
-    }),
-  );
+  await ensureTable(dynamo, tableName);
   cleanup.add(() => dynamo.send(new DeleteTableCommand({ TableName: tableName })));
 });
 

@@ -167,7 +167,8 @@ async function queueArn(sqs: SQSClient, url: string): Promise<string> {
   return attributes.Attributes!.QueueArn!;
 }
 
-async function ensureTable(dynamo: DynamoDBClient, tableName: string) {
+/** The article table as the CDK stack makes it (keys from topology's `table`, no secondary index). */
+export async function ensureTable(dynamo: DynamoDBClient, tableName: string) {
   try {
     await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
     return;
