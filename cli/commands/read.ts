@@ -1,5 +1,5 @@
 import { articleIdFor } from '../../shared/core/article-id';
-import { InvalidRequestError, NotFoundError } from '../../shared/stages/archive-api';
+import { InvalidRequestError, NotFoundError, type SearchRequest } from '../../shared/stages/archive-api';
 import { CliError } from '../errors';
 import { formatArticleView, formatSearch, formatStatus } from '../format';
 import type { Target } from '../target';
@@ -35,25 +35,11 @@ export async function getArticle(
   print(json ? JSON.stringify(view, null, 2) : formatArticleView(view));
 }
 
-/** The search parameters as flags: --q "words" --entity … (each the API's parameter of the same name). */
-export interface QueryFlags {
-  q?: string;
-  entity?: string;
-  place?: string;
-  country?: string;
-  topic?: string;
-  section?: string;
-  source?: string;
-  language?: string;
-  status?: string;
-  /** An article's id or object key: the articles found to copy it. */
-  duplicateOf?: string;
-  since?: string;
-  until?: string;
-  limit?: string;
-  cursor?: string;
-  json?: boolean;
-}
+/**
+ * The search parameters as flags, each the API's parameter of the same name and raw string value
+ * (`--duplicate-of` also takes an object key), plus `--json`.
+ */
+export type QueryFlags = Partial<Record<keyof SearchRequest, string>> & { json?: boolean };
 
 export function searchParams(flags: QueryFlags): Record<string, string | undefined> {
   const { json: _json, duplicateOf, ...rest } = flags;
