@@ -39,22 +39,15 @@ export function SignInScreen({ config, onSignedIn }: { config: Cognito; onSigned
             })
           }
         >
-          <div class="field">
-            <label for="new-password">New password</label>
-            <input
-              id="new-password"
-              type="password"
-              autocomplete="new-password"
-              required
-              value={newPassword}
-              onInput={(e) => setNewPasswordText(e.currentTarget.value)}
-            />
-          </div>
-          {error ? (
-            <p class="notice notice-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <TextField
+            id="new-password"
+            label="New password"
+            secret
+            autocomplete="new-password"
+            value={newPassword}
+            set={setNewPasswordText}
+          />
+          <Alert message={error} />
           <button type="submit" class="button button-primary" disabled={busy}>
             Set password and sign in
           </button>
@@ -74,36 +67,59 @@ export function SignInScreen({ config, onSignedIn }: { config: Cognito; onSigned
           })
         }
       >
-        <div class="field">
-          <label for="username">User name or email</label>
-          <input
-            id="username"
-            autocomplete="username"
-            required
-            value={username}
-            onInput={(e) => setUsername(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="password">Password</label>
-          <input
-            id="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </div>
-        {error ? (
-          <p class="notice notice-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <TextField
+          id="username"
+          label="User name or email"
+          autocomplete="username"
+          value={username}
+          set={setUsername}
+        />
+        <TextField
+          id="password"
+          label="Password"
+          secret
+          autocomplete="current-password"
+          value={password}
+          set={setPassword}
+        />
+        <Alert message={error} />
         <button type="submit" class="button button-primary" disabled={busy}>
           Sign in
         </button>
       </form>
     </div>
   );
+}
+
+/** A required text or password input with its label. */
+function TextField(props: {
+  id: string;
+  label: string;
+  autocomplete: 'username' | 'current-password' | 'new-password';
+  value: string;
+  set: (value: string) => void;
+  secret?: boolean;
+}) {
+  const attributes = {
+    id: props.id,
+    autocomplete: props.autocomplete,
+    required: true,
+    value: props.value,
+    onInput: (e: { currentTarget: HTMLInputElement }) => props.set(e.currentTarget.value),
+  };
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.secret ? <input type="password" {...attributes} /> : <input {...attributes} />}
+    </div>
+  );
+}
+
+/** Why the last step failed, announced to screen readers. */
+function Alert({ message }: { message: string | undefined }) {
+  return message ? (
+    <p class="notice notice-error" role="alert">
+      {message}
+    </p>
+  ) : null;
 }
