@@ -1,17 +1,5 @@
-import type { Page } from 'playwright-core';
-import {
-  describeWithBrowser,
-  newPage,
-  openSession,
-  type PageSession,
-  type Watch,
-} from '../support/browser/browser';
-import {
-  fixtureArchive,
-  HOSTILE_ID,
-  HOSTILE_TITLE,
-  type FixtureArchive,
-} from '../support/browser/fixture-archive';
+import { describeWithBrowser, fixturePages } from '../support/browser/browser';
+import { HOSTILE_ID, HOSTILE_TITLE } from '../support/browser/fixture-archive';
 import { FIXTURE_ARTICLES } from '../support/fake-archive';
 
 jest.setTimeout(30_000);
@@ -26,110 +14,91 @@ const UNSAFE_MARKUP = `[...document.querySelectorAll('*')].flatMap((el) => [...e
   .map((a) => el.localName + '[' + a.name + '=' + a.value + ']'))`;
 
 describeWithBrowser('the article view, in Chromium', () => {
-  let session: PageSession;
-  let archive: FixtureArchive;
-  let page: Page;
-  let watch: Watch;
-
-  beforeAll(async () => {
-    archive = fixtureArchive();
-    session = await openSession(archive);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  beforeEach(async () => {
-    ({ page, watch } = await newPage(session));
-  });
-  afterEach(async () => {
-    expect(watch.cspViolations).toEqual([]);
-    expect(watch.pageErrors).toEqual([]);
-    await page.context().close();
-  });
+  const ui = fixturePages();
 
   test('opens from a search result: title, metadata, body, names, topics, copies, source and history', async () => {
-    await page.goto(`${session.url}/#/search?q=senkaku`);
-    await page.locator('a[data-article-id]').first().click();
-    await page.locator('[data-testid="article-body"] p').first().waitFor();
-    expect(page.url()).toContain(`#/articles/${KONO}`);
-    expect(await page.locator('h1').innerText()).toBe(
+    await ui.page.goto(`${ui.session.url}/#/search?q=senkaku`);
+    await ui.page.locator('a[data-article-id]').first().click();
+    await ui.page.locator('[data-testid="article-body"] p').first().waitFor();
+    expect(ui.page.url()).toContain(`#/articles/${KONO}`);
+    expect(await ui.page.locator('h1').innerText()).toBe(
       'Japan protests to China over ships near disputed islands',
     );
-    expect(await page.locator('.article-meta').innerText()).toMatch(
+    expect(await ui.page.locator('.article-meta').innerText()).toMatch(
       /29 Nov 2026.*Staff writer.*presstv.*Asia-Pacific/,
     );
-    const body = await page.getByTestId('article-body').innerText();
+    const body = await ui.page.getByTestId('article-body').innerText();
     expect(body).toMatch(/Beijing maintains that the islands/);
-    await expect(page.getByRole('button', { name: /Taro Kono/ }).innerText()).resolves.toMatch(/person/);
-    await expect(page.locator('.entity-item', { hasText: 'Senkaku Islands' }).innerText()).resolves.toMatch(
-      /place, JP[\s\S]*2 mentions[\s\S]*also named: “Diaoyus”/,
-    );
-    await expect(page.getByRole('region', { name: 'Topics' }).innerText()).resolves.toMatch(
+    await expect(ui.page.getByRole('button', { name: /Taro Kono/ }).innerText()).resolves.toMatch(/person/);
+    await expect(
+      ui.page.locator('.entity-item', { hasText: 'Senkaku Islands' }).innerText(),
+    ).resolves.toMatch(/place, JP[\s\S]*2 mentions[\s\S]*also named: “Diaoyus”/);
+    await expect(ui.page.getByRole('region', { name: 'Topics' }).innerText()).resolves.toMatch(
       /politics and government/,
     );
     // It was copied: the copy is listed, with a link to search every copy.
-    const copies = page.getByRole('region', { name: 'Copies' });
+    const copies = ui.page.getByRole('region', { name: 'Copies' });
     await expect(copies.getByRole('link').first().getAttribute('href')).resolves.toBe(`#/articles/${COPY}`);
     await expect(copies.getByRole('link', { name: 'Search all copies' }).getAttribute('href')).resolves.toBe(
       `#/search?duplicateOf=${KONO}`,
     );
-    const source = await page.getByRole('region', { name: 'Source file' }).innerText();
+    const source = await ui.page.getByRole('region', { name: 'Source file' }).innerText();
     expect(source).toMatch(/copydesk-raw-000000000000-us-east-1/);
     expect(source).toMatch(/incoming\/presstv\//);
     expect(source).toMatch(/d41d8cd98f00b204e9800998ecf8427e/);
     expect(source).toMatch(/2\.0 KiB/);
-    await expect(page.getByRole('region', { name: 'Processing history' }).innerText()).resolves.toMatch(
+    await expect(ui.page.getByRole('region', { name: 'Processing history' }).innerText()).resolves.toMatch(
       /indexed\s+1/,
     );
   });
 
   test('selecting a name highlights each of its mention forms in the text; hover previews it', async () => {
-    await page.goto(`${session.url}/#/articles/${KONO}`);
-    await page.locator('[data-testid="article-body"] p').first().waitFor();
-    const marks = () => page.locator('[data-testid="article-body"] mark.mention').allInnerTexts();
+    await ui.page.goto(`${ui.session.url}/#/articles/${KONO}`);
+    await ui.page.locator('[data-testid="article-body"] p').first().waitFor();
+    const marks = () => ui.page.locator('[data-testid="article-body"] mark.mention').allInnerTexts();
     expect(await marks()).toEqual([]);
-    const kono = page.getByRole('button', { name: /Taro Kono/ });
+    const kono = ui.page.getByRole('button', { name: /Taro Kono/ });
     await kono.hover();
     expect(await marks()).toEqual(['Taro Kono', 'Kono', 'Kono']);
-    await page.mouse.move(0, 0);
+    await ui.page.mouse.move(0, 0);
     expect(await marks()).toEqual([]);
 
-    const islands = page.getByRole('button', { name: /Senkaku Islands/ });
+    const islands = ui.page.getByRole('button', { name: /Senkaku Islands/ });
     await islands.click();
     await expect(islands.getAttribute('aria-pressed')).resolves.toBe('true');
-    await page.mouse.move(0, 0);
+    await ui.page.mouse.move(0, 0);
     // Keyboard focus moved on, the selection stays.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Shift+Tab');
+    await ui.page.keyboard.press('Tab');
+    await ui.page.keyboard.press('Shift+Tab');
     expect((await marks()).sort()).toEqual(['Diaoyus', 'Senkaku Islands', 'Senkaku Islands']);
-    await expect(page.locator('#announcer').innerText()).resolves.toMatch(
+    await expect(ui.page.locator('#announcer').innerText()).resolves.toMatch(
       /Senkaku Islands: 3 mentions highlighted/,
     );
     await islands.press('Enter');
-    await page.keyboard.press('Tab'); // leave the button so its focus preview ends
+    await ui.page.keyboard.press('Tab'); // leave the button so its focus preview ends
     expect(await marks()).toEqual([]);
   });
 
   test('markup and script in every field render inert, as literal text', async () => {
     // Reached from a search, so the hit's title and lead are on trial too.
-    await page.goto(`${session.url}/#/search?q=pwned`);
-    const hit = page.locator('.hit').first();
+    await ui.page.goto(`${ui.session.url}/#/search?q=pwned`);
+    const hit = ui.page.locator('.hit').first();
     await hit.waitFor();
     expect(await hit.locator('.hit-title').innerText()).toBe(HOSTILE_TITLE);
     expect(await hit.locator('.hit-lead').innerText()).toContain('<img src=x onerror="window.__pwned=10">');
     await hit.locator('a[data-article-id]').click();
-    await page.locator('[data-testid="article-body"] p').first().waitFor();
+    await ui.page.locator('[data-testid="article-body"] p').first().waitFor();
 
-    expect(page.url()).toContain(HOSTILE_ID);
-    expect(await page.locator('h1').innerText()).toBe(HOSTILE_TITLE);
-    expect(await page.locator('h1 b, h1 script').count()).toBe(0);
-    expect(await page.locator('.article-subtitle').innerText()).toBe('<marquee>moving</marquee>');
-    expect(await page.locator('.article-meta').innerText()).toContain(
+    expect(ui.page.url()).toContain(HOSTILE_ID);
+    expect(await ui.page.locator('h1').innerText()).toBe(HOSTILE_TITLE);
+    expect(await ui.page.locator('h1 b, h1 script').count()).toBe(0);
+    expect(await ui.page.locator('.article-subtitle').innerText()).toBe('<marquee>moving</marquee>');
+    expect(await ui.page.locator('.article-meta').innerText()).toContain(
       'By <img src=x onerror="window.__pwned=9">',
     );
-    expect(await page.getByRole('button', { name: /Mallory/ }).innerText()).toContain('Mallory <script>');
+    expect(await ui.page.getByRole('button', { name: /Mallory/ }).innerText()).toContain('Mallory <script>');
 
-    const body = page.getByTestId('article-body');
+    const body = ui.page.getByTestId('article-body');
     // Only the whitelisted structure survives; text stays, markup goes.
     expect(await body.innerText()).toContain('Members argued for hours about the budget.');
     expect(await body.innerText()).toContain('Written <script>alert(1)</script> literally.');
@@ -147,42 +116,42 @@ describeWithBrowser('the article view, in Chromium', () => {
     await body.getByText('budget').click();
     await body.getByText('Minutes').hover();
 
-    expect(await page.evaluate(UNSAFE_MARKUP)).toEqual([]);
-    expect(await page.evaluate('window.__pwned')).toBeUndefined();
-    expect(watch.dialogs).toEqual([]);
+    expect(await ui.page.evaluate(UNSAFE_MARKUP)).toEqual([]);
+    expect(await ui.page.evaluate('window.__pwned')).toBeUndefined();
+    expect(ui.watch.dialogs).toEqual([]);
     // Parsing the hostile HTML (inertly, to rebuild it) makes Chromium refuse, and report, the event-handler
     // and style attributes as it reads them: that is the CSP as a second wall. Nothing else may be reported,
     // above all no script element or javascript: URL.
-    expect(watch.cspViolations.length).toBeGreaterThan(0);
-    for (const report of watch.cspViolations)
+    expect(ui.watch.cspViolations.length).toBeGreaterThan(0);
+    for (const report of ui.watch.cspViolations)
       expect(report).toMatch(
         /^(script-src-attr|style-src-attr) blocked|^(Executing inline event handler|Applying inline style) violates/,
       );
-    watch.cspViolations.length = 0;
+    ui.watch.cspViolations.length = 0;
     // The source key holds markup too: it shows as text.
-    await expect(page.getByRole('region', { name: 'Source file' }).innerText()).resolves.toContain(
+    await expect(ui.page.getByRole('region', { name: 'Source file' }).innerText()).resolves.toContain(
       'incoming/uploads/<img src=x onerror=alert(1)>.html',
     );
   });
 
   test('a rejected file shows its reason, and an unknown id the archive’s 404', async () => {
-    await page.goto(`${session.url}/#/articles/${REJECTED.id}`);
-    const notice = page.locator('.notice-status');
+    await ui.page.goto(`${ui.session.url}/#/articles/${REJECTED.id}`);
+    const notice = ui.page.locator('.notice-status');
     await notice.waitFor();
     expect(await notice.innerText()).toMatch(/This file was rejected[\s\S]*BINARY: the file holds bytes/);
-    expect(await page.locator('h1').innerText()).toBe(REJECTED.source.key);
+    expect(await ui.page.locator('h1').innerText()).toBe(REJECTED.source.key);
 
-    await page.goto(`${session.url}/#/articles/ffffffffffffffffffff`);
-    const alert = page.getByRole('alert');
+    await ui.page.goto(`${ui.session.url}/#/articles/ffffffffffffffffffff`);
+    const alert = ui.page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/refused this article[\s\S]*no article has the id/);
   });
 
   test('a failed article load offers to try again', async () => {
-    archive.failNext('article');
-    await page.goto(`${session.url}/#/articles/${KONO}`);
-    await page.getByRole('button', { name: 'Try again' }).click();
-    await page.locator('[data-testid="article-body"] p').first().waitFor();
-    expect(await page.locator('h1').innerText()).toMatch(/^Japan protests/);
+    ui.archive.failNext('article');
+    await ui.page.goto(`${ui.session.url}/#/articles/${KONO}`);
+    await ui.page.getByRole('button', { name: 'Try again' }).click();
+    await ui.page.locator('[data-testid="article-body"] p').first().waitFor();
+    expect(await ui.page.locator('h1').innerText()).toMatch(/^Japan protests/);
   });
 });

@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ArchiveApi } from '../../../shared/stages/archive-api';
 import { buildWeb } from '../../../web/build';
 import { startArchiveServer } from '../../../local/archive-server';
+import { fixtureArchive, type FixtureArchive } from './fixture-archive';
 
 /**
  * Debian's chromium driven by playwright-core (which downloads no browser of its own). `.ci/run`
@@ -122,4 +123,29 @@ export async function tabTo(
     'document.activeElement && document.activeElement.outerHTML.slice(0, 200)',
   );
   throw new Error(`Tab never reached ${selector} in ${max} presses; focus is on ${String(focused)}`);
+}
+
+/**
+ * A file's browser session over a fresh fixture archive, and a fresh page for each test, after which no
+ * screen may have tripped the Content-Security-Policy or raised an uncaught error. Read the fields inside
+ * tests and hooks: they are set by the hooks this registers.
+ */
+export function fixturePages(): { session: PageSession; archive: FixtureArchive; page: Page; watch: Watch } {
+  const current = {} as { session: PageSession; archive: FixtureArchive; page: Page; watch: Watch };
+  beforeAll(async () => {
+    current.archive = fixtureArchive();
+    current.session = await openSession(current.archive);
+  });
+  afterAll(async () => {
+    await current.session?.close();
+  });
+  beforeEach(async () => {
+    Object.assign(current, await newPage(current.session));
+  });
+  afterEach(async () => {
+    expect(current.watch.cspViolations).toEqual([]);
+    expect(current.watch.pageErrors).toEqual([]);
+    await current.page.context().close();
+  });
+  return current;
 }
