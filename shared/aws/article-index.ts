@@ -122,11 +122,11 @@ export class ArticleIndex implements ArchiveIndex {
       if (previous && isUnchanged(previous)) return { outcome: 'unchanged', current: previous };
 
       const record = await next(previous);
-      const { writes, writeUnits } = this.plan(record, previousItem);
+      const { writes, writeUnits, state } = this.plan(record, previousItem);
       if (record.status === 'indexed' && record.language) await this.rememberLanguage(record.language);
       try {
         await this.db.send(new TransactWriteCommand({ TransactItems: writes }));
-        const postingUnits = await this.syncPostings(record, previousItem);
+        const postingUnits = await this.syncPostings(record, previousItem, state);
         return { outcome: 'applied', record, previous, writeUnits: writeUnits + postingUnits };
       } catch (error) {
         if (!worthRetrying(error) || attempt >= MAX_ATTEMPTS) throw error;
@@ -147,7 +147,7 @@ export class ArticleIndex implements ArchiveIndex {
       const currentItem = await this.getItem(id);
       const next = currentItem && change(toRecord(currentItem));
       if (!currentItem || !next) return false;
-      const { writes } = this.plan(next, currentItem);
+      const { writes, state } = this.plan(next, currentItem);
       const head = writes[0]!.Put!;
       const previousCopy = currentItem.duplicateOf?.id;
       head.ConditionExpression += previousCopy
@@ -159,7 +159,7 @@ export class ArticleIndex implements ArchiveIndex {
       }
       try {
         await this.db.send(new TransactWriteCommand({ TransactItems: writes }));
-        await this.syncPostings(next, currentItem);
+        await this.syncPostings(next, currentItem, state);
         return true;
       } catch (error) {
         if (!worthRetrying(error) || attempt >= MAX_ATTEMPTS) throw error;
@@ -299,8 +299,11 @@ export class ArticleIndex implements ArchiveIndex {
    * `before` (the item the record replaced; none means write them all, as a repair does), and deletes
    * those the record no longer has. Idempotent, so a redelivered event may run it again.
    */
-  private async syncPostings(record: ArticleRecord, before: ArticleItem | undefined): Promise<number> {
-    const { postings, postingSig } = postingState(record);
+  private async syncPostings(
+    record: ArticleRecord,
+    before: ArticleItem | undefined,
+    { postings, postingSig }: PostingState = postingState(record),
+  ): Promise<number> {
     const sortKey = dateSortKey(record.articleDate, record.id);
     const oldSortKey = before ? dateSortKey(before.articleDate, before.id) : undefined;
     const facets = postingFacetsOf(record);
@@ -349,7 +352,8 @@ export class ArticleIndex implements ArchiveIndex {
         ConsistentRead: true,
       }),
     );
-    if (marker.Item?.sig !== postingState(record).postingSig) await this.syncPostings(record, undefined);
+    const state = postingState(record);
+    if (marker.Item?.sig !== state.postingSig) await this.syncPostings(record, undefined, state);
   }
 
   /** BatchWriteItem in requests of 25, retrying what the service leaves unprocessed. */
@@ -394,12 +398,13 @@ export class ArticleIndex implements ArchiveIndex {
   }
 
   private plan(record: ArticleRecord, previousItem: ArticleItem | undefined) {
+    const state = postingState(record);
     const item: ArticleItem = {
       ...record,
       pk: articlePk(record.id),
       sk: ARTICLE_SK,
       kind: 'Article',
-      ...postingState(record),
+      ...state,
     };
     const writes: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
       {
@@ -452,7 +457,7 @@ export class ArticleIndex implements ArchiveIndex {
       writes.push({ Delete: { TableName: this.tableName, Key: { pk, sk: fingerprintSortKey(record.id) } } });
       writeUnits += 2;
     }
-    return { writes, writeUnits };
+    return { writes, writeUnits, state };
   }
 
   private async getItem(id: string): Promise<ArticleItem | undefined> {
@@ -487,7 +492,9 @@ const countKey = (status: ArticleStatus, shard: number) => ({
 });
 
 /** The postings a record has, and a signature of what each of them carries. */
-function postingState(record: ArticleRecord): Pick<ArticleItem, 'postings' | 'postingSig'> {
+type PostingState = Pick<ArticleItem, 'postings' | 'postingSig'>;
+
+function postingState(record: ArticleRecord): PostingState {
   const postings = Object.fromEntries(postingsOf(record).map((p) => [p.pk, p.weight]));
   const carried = JSON.stringify([postingFacetsOf(record), dateSortKey(record.articleDate, record.id)]);
   return { postings, postingSig: createHash('sha256').update(carried).digest('base64url').slice(0, 16) };
