@@ -252,7 +252,6 @@ function decodeCursor(cursor: string, request: SearchRequest): CursorState {
 
 /** A list to read: one ListRef, or for a word, the union of its stems (each a ListRef). */
 interface Group {
-  kind: ListKind;
   refs: Array<{ kind: ListKind; value: string }>;
   /** What a match in this list adds to the score. */
   scale: number;
@@ -278,11 +277,11 @@ async function planOf(request: SearchRequest, index: SearchIndex): Promise<Plan>
       if (!variants.length || seen.has(key)) continue;
       seen.add(key);
       variants.forEach((v) => terms.add(v));
-      groups.push({ kind: 'word', refs: variants.map((value) => ({ kind: 'word', value })), scale: 1 });
+      groups.push({ refs: variants.map((value) => ({ kind: 'word', value })), scale: 1 });
     }
   }
   for (const name of [request.entity, request.place]) {
-    if (name) groups.push({ kind: 'entity', refs: [{ kind: 'entity', value: name }], scale: ENTITY_WEIGHT });
+    if (name) groups.push({ refs: [{ kind: 'entity', value: name }], scale: ENTITY_WEIGHT });
   }
   const status = request.status ?? 'indexed';
   const filters: Array<{ kind: ListKind; value: string; test: (f: PostingFacets) => boolean }> = [];
@@ -322,7 +321,7 @@ async function planOf(request: SearchRequest, index: SearchIndex): Promise<Plan>
   // are listed from the narrowest kind to the broadest.
   if (!groups.length) {
     const first = filters[0]!;
-    groups.push({ kind: first.kind, refs: [{ kind: first.kind, value: first.value }], scale: 0 });
+    groups.push({ refs: [{ kind: first.kind, value: first.value }], scale: 0 });
   }
   return { groups, terms, accept: (f) => filters.every((filter) => filter.test(f)) };
 }
@@ -333,7 +332,6 @@ async function planOf(request: SearchRequest, index: SearchIndex): Promise<Plan>
 interface Stream {
   partition: string;
   next?: Record<string, unknown>;
-  started: boolean;
   done: boolean;
   /** The oldest sort key read so far: everything newer is known. */
   oldest?: string;
@@ -356,6 +354,7 @@ const frontier = (g: GroupState) =>
 
 class Reader {
   read = 0;
+  private rounds = 0;
   constructor(
     private readonly index: SearchIndex,
     private readonly range: { from: string; to: string },
@@ -369,14 +368,16 @@ class Reader {
   async round(groups: GroupState[]): Promise<boolean> {
     const streams = groups.flatMap((g) => g.streams.filter((s) => !s.done).map((s) => ({ g, s })));
     if (!streams.length) return false;
-    const first = streams.every(({ s }) => !s.started);
-    const page = Math.min(first ? FIRST_ROUND_PAGE : PAGE, Math.floor(this.left / streams.length));
+    const page = Math.min(
+      this.rounds === 0 ? FIRST_ROUND_PAGE : PAGE,
+      Math.floor(this.left / streams.length),
+    );
     if (page < 1) return false;
+    this.rounds += 1;
     await Promise.all(
       streams.map(async ({ g, s }) => {
         const result = await this.index.readList(s.partition, this.range, page, s.next);
         this.read += result.postings.length;
-        s.started = true;
         s.next = result.next;
         s.done = !result.next;
         for (const posting of result.postings) {
@@ -408,7 +409,7 @@ async function findMatches(
   const groups: GroupState[] = plan.groups.map((g) => ({
     ...g,
     streams: g.refs.flatMap((r) =>
-      listRef(r.kind, r.value).partitions.map((partition) => ({ partition, started: false, done: false })),
+      listRef(r.kind, r.value).partitions.map((partition) => ({ partition, done: false })),
     ),
     found: new Map(),
   }));
