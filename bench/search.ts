@@ -60,7 +60,7 @@ import { fold, queryTermVariants, tokenize } from '../shared/core/text-analysis'
 import { itemSizeBytes } from '../shared/core/write-units';
 import { createArchive } from '../shared/stages/archive';
 import type { SearchResponse } from '../shared/stages/archive-api';
-import { MAX_DIRECT_READS, parseSearchRequest, READ_BOUND } from '../shared/stages/search';
+import { MAX_DIRECT_READS, parseSearchRequest, queryWords, READ_BOUND } from '../shared/stages/search';
 import { RAW_PREFIX } from '../shared/topology';
 import { benchDocuments, sentence } from './pipeline-inputs';
 import { RESULTS_DIR, machineDescription, percentile, writeReport } from './report';
@@ -370,12 +370,7 @@ class Oracle {
     const groups: Array<(doc: Doc) => boolean> = [];
     if (request.q) {
       const languages = request.language ? [request.language] : this.languages;
-      const seen = new Set<string>();
-      for (const token of tokenize(request.q)) {
-        const variants = queryTermVariants(token.text, languages);
-        const key = variants.join('|');
-        if (!variants.length || seen.has(key)) continue;
-        seen.add(key);
+      for (const variants of queryWords(request.q, languages)) {
         const pks = variants.map((v) => postingPartition('word', v, ''));
         groups.push((doc) => pks.some((pk) => doc.pks.has(pk)));
       }

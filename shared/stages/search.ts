@@ -265,17 +265,25 @@ interface Plan {
   terms: Set<string>;
 }
 
+/**
+ * The words of a query, each as the terms it may have been indexed as in these languages; stopwords and
+ * repeats left out. Every word must match one of its terms.
+ */
+export function queryWords(q: string, languages: readonly string[]): string[][] {
+  const words = new Map<string, string[]>();
+  for (const token of tokenize(q)) {
+    const variants = queryTermVariants(token.text, languages);
+    if (variants.length) words.set(variants.join('|'), variants);
+  }
+  return [...words.values()];
+}
+
 async function planOf(request: SearchRequest, index: SearchIndex): Promise<Plan> {
   const groups: Group[] = [];
   const terms = new Set<string>();
   if (request.q) {
     const languages = request.language ? [request.language] : await index.languages();
-    const seen = new Set<string>();
-    for (const token of tokenize(request.q)) {
-      const variants = queryTermVariants(token.text, languages);
-      const key = variants.join('|');
-      if (!variants.length || seen.has(key)) continue;
-      seen.add(key);
+    for (const variants of queryWords(request.q, languages)) {
       variants.forEach((v) => terms.add(v));
       groups.push({ refs: variants.map((value) => ({ kind: 'word', value })), scale: 1 });
     }
