@@ -97,14 +97,13 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function main() {
-  if (!existsSync(EVALDATA)) {
-    console.error('bench text-dump skipped: ../shared/corpus/trafilatura-eval is not beside this checkout');
-    return;
-  }
-  const dumpDir = option('--dump-dir');
-  const worstN = Number(option('--worst') ?? 0);
-  const only = option('--only');
+/**
+ * Every page scored by every method (or only the page `only`, printed); undefined when the corpus is not beside
+ * this checkout. Exported so other parser benches can show in the same run that the dump figures hold.
+ */
+export function measureDumps(opts: { dumpDir?: string; only?: string } = {}) {
+  if (!existsSync(EVALDATA)) return undefined;
+  const { dumpDir, only } = opts;
   if (dumpDir) mkdirSync(dumpDir, { recursive: true });
 
   const cases = Object.values(JSON.parse(readFileSync(EVALDATA, 'utf8')) as Record<string, Case>);
@@ -147,23 +146,34 @@ function main() {
       }
     }
   });
-  if (only) return;
-
   const results = METHODS.flatMap((method) =>
     HALVES.map((half) => ({ method, half, ...summary(counts.get(`${method}/${half}`)!) })),
   );
+  return { pages: cases.length, dumpMs, losses, results };
+}
+
+function main() {
+  const worstN = Number(option('--worst') ?? 0);
+  const only = option('--only');
+  const measured = measureDumps({ dumpDir: option('--dump-dir'), only });
+  if (!measured) {
+    console.error('bench text-dump skipped: ../shared/corpus/trafilatura-eval is not beside this checkout');
+    return;
+  }
+  if (only) return;
+  const { pages, dumpMs, losses, results } = measured;
   const report = {
     benchmark: 'text-dump',
     date: new Date().toISOString(),
     machine: machineDescription(),
-    dumpsPerSecond: cases.length / (dumpMs / 1000),
+    dumpsPerSecond: pages / (dumpMs / 1000),
     results,
   };
   const fmt = (n: number, digits = 3) => n.toFixed(digits);
   writeReport(
     'text-dump',
     report,
-    `## Copied-text dumps (trafilatura evaluation set turned into select-all + copy text, ${cases.length} pages)
+    `## Copied-text dumps (trafilatura evaluation set turned into select-all + copy text, ${pages} pages)
 
 Command: \`npx tsx bench/text-dump.ts\` · ${report.date.slice(0, 10)} · ${report.machine} · one core.
 Even-indexed pages are the development half, odd-indexed pages the held-out half. Baselines: the whole dump,
@@ -195,4 +205,4 @@ ${results
   );
 }
 
-main();
+if (require.main === module) main();
