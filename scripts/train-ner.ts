@@ -2,152 +2,39 @@
  * Trains the entity model on CoNLL-2003 eng.train and writes its weights to shared/core/tag/ner/model.json.
  * Only derived numbers ship (feature -> per-label weights); the Reuters text stays in the corpus folder.
  *
- *   npx tsx scripts/train-ner.ts [--epochs 8] [--min-count 2]
- *
- * An averaged perceptron (Collins 2002) over the greedy decoder the tagger itself uses, so training sees the
- * same document memory and previous-label features that production does.
+ *   npx tsx scripts/train-ner.ts [--epochs 8] [--min-count 2] [--seed 1]
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { conllAvailable, readConll, type ConllDocument } from '../bench/tag/conll';
-import { LABELS, decodeDocument, type Label } from '../shared/core/tag/ner/decode';
-import { isShouted, type SequenceView } from '../shared/core/tag/ner/features';
-import { serializeModel, WEIGHT_SCALE } from '../shared/core/tag/ner/model';
+import { conllAvailable, readConll } from '../bench/tag/conll';
+import { SHIPPED_TRAINING, trainEntityModel } from '../bench/tag/train';
+import { serializeModel } from '../shared/core/tag/ner/model';
 
 const { values } = parseArgs({
   options: {
-    epochs: { type: 'string', default: '8' },
-    'min-count': { type: 'string', default: '2' },
-    seed: { type: 'string', default: '1' },
+    epochs: { type: 'string', default: String(SHIPPED_TRAINING.epochs) },
+    'min-count': { type: 'string', default: String(SHIPPED_TRAINING.minCount) },
+    seed: { type: 'string', default: String(SHIPPED_TRAINING.seed) },
   },
 });
-const EPOCHS = Number(values.epochs);
-const MIN_COUNT = Number(values['min-count']);
+const epochs = Number(values.epochs);
+const minCount = Number(values['min-count']);
 
 if (!conllAvailable('eng.train')) {
   console.error('conll2003/eng.train not found beside the project (../shared/corpus); nothing to train on.');
   process.exit(1);
 }
 
-/** CoNLL's IOB1 ("I-PER" opens a span unless it continues one) to the BIO the decoder predicts. */
-function toBio(tags: readonly string[]): Label[] {
-  return tags.map((t, i) => {
-    if (t === 'O') return 'O';
-    const [bio, type] = t.split('-') as [string, string];
-    const prev = tags[i - 1];
-    const continues = bio === 'I' && prev !== undefined && prev !== 'O' && prev.split('-')[1] === type;
-    return `${continues ? 'I' : 'B'}-${type}` as Label;
-  });
-}
-
-interface TrainingDoc {
-  sequences: SequenceView[];
-  gold: Label[][];
-}
-
-function prepare(doc: ConllDocument): TrainingDoc {
-  const sequences = doc.sentences.map((s): SequenceView => {
-    const words = s.map((t) => t.text);
-    return {
-      words,
-      sentenceStart: words.map((_, i) => i === 0),
-      shouted: words.map(() => isShouted(words)),
-    };
-  });
-  return { sequences, gold: doc.sentences.map((s) => toBio(s.map((t) => t.tag))) };
-}
-
-// Averaged perceptron with lazy averaging: totals[f][l] accumulates weight * time, brought up to date on touch.
-const L = LABELS.length;
-const weights = new Map<string, Float64Array>();
-const totals = new Map<string, Float64Array>();
-const stamps = new Map<string, Float64Array>();
-const counts = new Map<string, number>();
-let clock = 0;
-
-function row(map: Map<string, Float64Array>, f: string): Float64Array {
-  let r = map.get(f);
-  if (!r) {
-    r = new Float64Array(L);
-    map.set(f, r);
-  }
-  return r;
-}
-
-function update(features: readonly string[], label: number, delta: number): void {
-  for (const f of features) {
-    const w = row(weights, f);
-    const t = row(totals, f);
-    const s = row(stamps, f);
-    t[label]! += (clock - s[label]!) * w[label]!;
-    s[label] = clock;
-    w[label]! += delta;
-  }
-}
-
-const score = (features: readonly string[], scores: Float64Array): void => {
-  for (const f of features) {
-    const w = weights.get(f);
-    if (w) for (let l = 0; l < L; l++) scores[l]! += w[l]!;
-  }
-};
-
-const docs = readConll('eng.train').map(prepare);
-// A fixed shuffle per epoch, so a run is reproducible.
-let rng = Number(values.seed);
-const random = (): number => {
-  rng = (rng * 1103515245 + 12345) % 2147483648;
-  return rng / 2147483648;
-};
-
-for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-  const order = docs.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  let errors = 0;
-  let tokens = 0;
-  for (const d of order) {
-    const doc = docs[d]!;
-    decodeDocument(doc.sequences, score, (s, i, features, predicted) => {
-      const gold = doc.gold[s]![i]!;
-      clock++;
-      tokens++;
-      if (epoch === 1) for (const f of features) counts.set(f, (counts.get(f) ?? 0) + 1);
-      if (predicted !== gold) {
-        errors++;
-        update(features, LABELS.indexOf(gold), 1);
-        update(features, LABELS.indexOf(predicted), -1);
-      }
-      // The decoder goes on from its own guess, as it will in production, so it learns to recover from errors.
-      return predicted;
-    });
-  }
-  console.error(
-    `epoch ${epoch}: ${errors} errors in ${tokens} tokens (${((100 * errors) / tokens).toFixed(2)}%)`,
-  );
-}
-
-// Averages, pruned: rare features and weights too small to change a decision are dropped.
-const averaged = new Map<string, Float64Array>();
-for (const [f, w] of weights) {
-  if ((counts.get(f) ?? 0) < MIN_COUNT) continue;
-  const t = totals.get(f)!;
-  const s = stamps.get(f)!;
-  const avg = new Float64Array(L);
-  let keep = false;
-  for (let l = 0; l < L; l++) {
-    avg[l] = (t[l]! + (clock - s[l]!) * w[l]!) / clock;
-    if (Math.abs(avg[l]!) * WEIGHT_SCALE >= 1) keep = true;
-  }
-  if (keep) averaged.set(f, avg);
-}
-
+const weights = trainEntityModel(readConll('eng.train'), {
+  epochs,
+  minCount,
+  seed: Number(values.seed),
+  onEpoch: (epoch, errors, tokens) =>
+    console.error(
+      `epoch ${epoch}: ${errors} errors in ${tokens} tokens (${((100 * errors) / tokens).toFixed(2)}%)`,
+    ),
+});
 const out = join(__dirname, '..', 'shared', 'core', 'tag', 'ner', 'model.json');
-writeFileSync(
-  out,
-  serializeModel(averaged, { epochs: EPOCHS, minCount: MIN_COUNT, trainedOn: 'CoNLL-2003 eng.train' }),
-);
-console.error(`wrote ${averaged.size} features to shared/core/tag/ner/model.json`);
+writeFileSync(out, serializeModel(weights, { epochs, minCount, trainedOn: 'CoNLL-2003 eng.train' }));
+console.error(`wrote ${weights.size} features to shared/core/tag/ner/model.json`);
