@@ -11,6 +11,7 @@ export default tseslint.config(
       'coverage/**',
       'bench/results/**',
       'web/dist/**',
+      'dist/**',
     ],
   },
   js.configs.recommended,

@@ -1,14 +1,25 @@
 import { Command } from 'commander';
 import { CliError, explainAwsError } from './errors';
-import { demo, serveAfterDemo } from './commands/demo';
-import { down, up } from './commands/pipeline';
-import { getArticle, queryArticles, showStatus } from './commands/read';
-import { uploadFiles } from './commands/upload';
-import { waitForRecords } from './commands/wait';
-import { parseFiles, tagFiles } from './commands/offline';
-import { registerOperations } from './commands/operate';
-import { closeOnSignal, serve } from './commands/serve';
-import { configureEnvironment, resolveTarget, type TargetOptions } from './target';
+import type { ReprocessFlags } from './commands/operate';
+import type { Target, TargetOptions } from './target';
+import { STAGES } from '../shared/topology';
+
+// Every command loads its own modules when it runs, not before: `copydesk parse` should not pay for the
+// AWS SDK, nor `copydesk status` for the parser and the tagger's model. Plain require() keeps that lazy in
+// the esbuild bundle too (a lazily initialised module), where a dynamic import() would need file extensions.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const load = {
+  target: () => require('./target') as typeof import('./target'),
+  pipeline: () => require('./commands/pipeline') as typeof import('./commands/pipeline'),
+  demo: () => require('./commands/demo') as typeof import('./commands/demo'),
+  upload: () => require('./commands/upload') as typeof import('./commands/upload'),
+  wait: () => require('./commands/wait') as typeof import('./commands/wait'),
+  offline: () => require('./commands/offline') as typeof import('./commands/offline'),
+  read: () => require('./commands/read') as typeof import('./commands/read'),
+  serve: () => require('./commands/serve') as typeof import('./commands/serve'),
+  operate: () => require('./commands/operate') as typeof import('./commands/operate'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
 const log = (text: string) => process.stderr.write(`${text}\n`);
@@ -25,24 +36,27 @@ const program = new Command()
 
 const targetOptions = (): TargetOptions => program.opts<TargetOptions>();
 let endpointForErrors: string | undefined;
-const target = () => {
+const target = (): Target => {
+  const { resolveTarget } = load.target();
   const t = resolveTarget(targetOptions());
   endpointForErrors = t.endpoint;
   return t;
 };
+const configureEnvironment = (): void => load.target().configureEnvironment(targetOptions());
 
 program
   .command('up')
   .description('start the local emulator (MiniStack) if nothing answers, and `cdk deploy` copydesk onto it')
   .action(async () => {
-    configureEnvironment(targetOptions());
+    configureEnvironment();
+    const { up } = load.pipeline();
     await up(log);
   });
 
 program
   .command('down')
   .description('stop the emulator copydesk started; it saves its state, and `up` brings it back')
-  .action(() => down(log));
+  .action(async () => load.pipeline().down(log));
 
 program
   .command('demo')
@@ -51,7 +65,8 @@ program
   )
   .option('--no-serve', 'end after the searches instead of serving the web page')
   .action(async (flags: { serve: boolean }) => {
-    configureEnvironment(targetOptions());
+    configureEnvironment();
+    const { demo, serveAfterDemo } = load.demo();
     const target = await demo(print);
     await serveAfterDemo(target, flags.serve && !!process.stdout.isTTY, print, log);
   });
@@ -64,11 +79,13 @@ program
   .option('--wait', 'wait until the pipeline has indexed or rejected every uploaded file')
   .action(async (paths: string[], flags: { source?: string; wait?: boolean }) => {
     const t = target();
+    const { uploadFiles } = load.upload();
     const uploaded = await uploadFiles(t, paths, { source: flags.source });
     if (!flags.wait) {
       for (const u of uploaded) print(`${u.id}  ${u.key}`);
       return;
     }
+    const { waitForRecords } = load.wait();
     const records = await waitForRecords(t, uploaded);
     for (const u of uploaded) {
       const record = records.get(u.key)!;
@@ -77,9 +94,9 @@ program
     }
   });
 
-for (const [name, description, run] of [
-  ['parse', 'parse local files with no AWS at all', parseFiles],
-  ['tag', 'parse and tag local files with no AWS at all', tagFiles],
+for (const [name, description, command] of [
+  ['parse', 'parse local files with no AWS at all', 'parseFiles'],
+  ['tag', 'parse and tag local files with no AWS at all', 'tagFiles'],
 ] as const) {
   program
     .command(name)
@@ -87,6 +104,7 @@ for (const [name, description, run] of [
     .argument('<paths...>')
     .option('--jsonl', 'one JSON line per input file')
     .action(async (paths: string[], flags: { jsonl?: boolean }) => {
+      const run = load.offline()[command];
       process.exitCode = await run(paths, { jsonl: !!flags.jsonl }, process.stdout);
     });
 }
@@ -97,7 +115,7 @@ program
   .argument('<idOrKey>')
   .option('--json', 'machine-readable output')
   .action(async (idOrKey: string, flags: { json?: boolean }) =>
-    getArticle(target(), idOrKey, !!flags.json, print),
+    load.read().getArticle(target(), idOrKey, !!flags.json, print),
   );
 
 program
@@ -121,14 +139,14 @@ program
   .option('--cursor <cursor>', 'the cursor a previous page printed (same query)')
   .option('--json', "the API's JSON: items, total, facets, cursor")
   .action(async (words: string[], flags) =>
-    queryArticles(target(), { ...flags, ...(words.length ? { q: words.join(' ') } : {}) }, print),
+    load.read().queryArticles(target(), { ...flags, ...(words.length ? { q: words.join(' ') } : {}) }, print),
   );
 
 program
   .command('status')
   .description('queue and dead-letter depths, counts of indexed, rejected and deleted articles')
   .option('--json', 'machine-readable output')
-  .action(async (flags: { json?: boolean }) => showStatus(target(), !!flags.json, print));
+  .action(async (flags: { json?: boolean }) => load.read().showStatus(target(), !!flags.json, print));
 
 program
   .command('serve')
@@ -138,11 +156,47 @@ program
     '--host <address>',
     'address to listen on (default 127.0.0.1); anything else is reachable without sign-in',
   )
-  .action(async (flags: { port?: string; host?: string }) =>
-    closeOnSignal(await serve(target(), flags, print, log)),
-  );
+  .action(async (flags: { port?: string; host?: string }) => {
+    const { closeOnSignal, serve } = load.serve();
+    closeOnSignal(await serve(target(), flags, print, log));
+  });
 
-registerOperations(program, target, print);
+program
+  .command('reconcile')
+  .description(
+    'make the index agree with the raw bucket: re-send objects with no or an outdated record, and removals for records whose object is gone',
+  )
+  .option('--dry-run', 'say what would be sent, send nothing')
+  .option('--json', 'machine-readable output')
+  .action(async (flags: { dryRun?: boolean; json?: boolean }) => {
+    await load.operate().reconcileCommand(target(), flags, print);
+  });
+
+program
+  .command('redrive')
+  .description("move a stage's dead-lettered messages back to the stage's queue")
+  .argument('<stage>', `${STAGES.join(', ')} or all`)
+  .option('--json', 'machine-readable output')
+  .action(async (stage: string, flags: { json?: boolean }) => {
+    await load.operate().redriveCommand(target(), stage, flags, print);
+  });
+
+program
+  .command('reprocess')
+  .description(
+    'parse and tag stored objects again, chosen by their records (e.g. after a parser or tagger upgrade)',
+  )
+  .option('--since <date>', 'records written at or after this ISO 8601 date or time')
+  .option('--status <status>', 'only rejected or only indexed records (default both)')
+  .option(
+    '--older-than-version <producer@version>',
+    'records made by a parser or tagger older than this, e.g. tagger@2026.12.01',
+  )
+  .option('--dry-run', 'say what would be sent, send nothing')
+  .option('--json', 'machine-readable output')
+  .action(async (flags: ReprocessFlags) => {
+    await load.operate().reprocessCommand(target(), flags, print);
+  });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const explained = error instanceof CliError ? error : explainAwsError(error, endpointForErrors);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { awsClientConfig, EMULATOR_ACCOUNT, LOCAL_REGION } from '../shared/aws/client-config';
 import { DEPLOY_SITE_CONTEXT, MAX_CONCURRENCY_CONTEXT } from '../infra/context';
-import { PROJECT_ROOT } from './emulator';
+import { PROJECT_ROOT } from './project-root';
 
 /**
  * Concurrent invocations per stage on the emulator. Lambda gives each concurrent invocation a machine of

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { LOCAL_ENDPOINT } from '../shared/aws/client-config';
+import { PROJECT_ROOT } from './project-root';
 
 /**
  * The local AWS emulator: MiniStack, pinned, in a project-local venv, on LocalStack's port. When something
@@ -26,7 +27,6 @@ export const EMULATOR_REQUIREMENTS = [
 /** Seconds between state snapshots (see local/ministack_server.py): what a kill -9 can cost at most. */
 export const DEFAULT_SNAPSHOT_SECONDS = 30;
 
-export const PROJECT_ROOT = join(__dirname, '..');
 const STATE_DIR = join(PROJECT_ROOT, '.copydesk');
 /** One emulator per port: tests and benchmarks may run theirs beside a user's. */
 const portOf = (endpoint: string) => new URL(endpoint).port || '4566';
@@ -120,7 +120,7 @@ export async function ensureEmulator(
   mkdirSync(workDir, { recursive: true });
   const LOG_FILE = logFile(endpoint);
   const out = openSync(LOG_FILE, 'a');
-  const child = spawn(python, [join(__dirname, 'ministack_server.py')], {
+  const child = spawn(python, [join(PROJECT_ROOT, 'local', 'ministack_server.py')], {
     detached: true,
     stdio: ['ignore', out, out],
     env: {

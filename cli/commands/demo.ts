@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { RAW_PREFIX } from '../../shared/topology';
-import { PROJECT_ROOT } from '../../local/emulator';
+import { PROJECT_ROOT } from '../../local/project-root';
 import { SEED_PATH } from '../../local/shared-material';
 import { CliError } from '../errors';
 import { resolveTarget, type Target } from '../target';

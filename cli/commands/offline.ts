@@ -7,7 +7,6 @@ import {
 } from '../../shared/core/article';
 import { articleIdFor } from '../../shared/core/article-id';
 import { parseDocument } from '../../shared/core/parse';
-import { tagArticle } from '../../shared/core/tag';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../shared/topology';
 import { CliError } from '../errors';
 import { expandPaths } from '../files';
@@ -77,6 +76,11 @@ async function processFiles(
     throw err;
   }
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  // The tagger's model and gazetteers are megabytes: `parse` never loads them.
+  const tagArticle = tag
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require('../../shared/core/tag') as typeof import('../../shared/core/tag')).tagArticle
+    : undefined;
   let exitCode = 0;
   for (const { path } of files) {
     let outcomes: Outcome[];
@@ -99,7 +103,7 @@ async function processFiles(
         });
         // A feed is one article per item, each on its own line.
         outcomes = parsed.ok
-          ? articlesOf(parsed).map((a) => ({ path, article: tag ? tagArticle(a) : a }))
+          ? articlesOf(parsed).map((a) => ({ path, article: tagArticle ? tagArticle(a) : a }))
           : [{ path, rejection: parsed.rejection }];
       }
     } catch (err) {

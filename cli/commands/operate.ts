@@ -1,5 +1,4 @@
 import { Presets, SingleBar } from 'cli-progress';
-import type { Command } from 'commander';
 import { awsClientConfig } from '../../shared/aws/client-config';
 import { SqsDeadLetterMover } from '../../shared/aws/dead-letter-mover';
 import { DynamoRecordWalker } from '../../shared/aws/index-records';
@@ -27,45 +26,8 @@ import type { Print } from './read';
  * Operator commands for after a crash or an upgrade: `reconcile` (make the index agree with the raw
  * bucket), `redrive` (dead-letter queues back to their stages) and `reprocess` (parse and tag stored
  * objects again). They run the same use cases against the emulator and AWS; only the Target differs.
+ * The commands themselves are declared in cli/main.ts.
  */
-export function registerOperations(program: Command, target: () => Target, print: Print): void {
-  program
-    .command('reconcile')
-    .description(
-      'make the index agree with the raw bucket: re-send objects with no or an outdated record, and removals for records whose object is gone',
-    )
-    .option('--dry-run', 'say what would be sent, send nothing')
-    .option('--json', 'machine-readable output')
-    .action(async (flags: { dryRun?: boolean; json?: boolean }) => {
-      await reconcileCommand(target(), flags, print);
-    });
-
-  program
-    .command('redrive')
-    .description("move a stage's dead-lettered messages back to the stage's queue")
-    .argument('<stage>', `${STAGES.join(', ')} or all`)
-    .option('--json', 'machine-readable output')
-    .action(async (stage: string, flags: { json?: boolean }) => {
-      await redriveCommand(target(), stage, flags, print);
-    });
-
-  program
-    .command('reprocess')
-    .description(
-      'parse and tag stored objects again, chosen by their records (e.g. after a parser or tagger upgrade)',
-    )
-    .option('--since <date>', 'records written at or after this ISO 8601 date or time')
-    .option('--status <status>', 'only rejected or only indexed records (default both)')
-    .option(
-      '--older-than-version <producer@version>',
-      'records made by a parser or tagger older than this, e.g. tagger@2026.12.01',
-    )
-    .option('--dry-run', 'say what would be sent, send nothing')
-    .option('--json', 'machine-readable output')
-    .action(async (flags: ReprocessFlags) => {
-      await reprocessCommand(target(), flags, print);
-    });
-}
 
 /** The adapters the use cases run on, from the Target's names and clients. */
 async function operationsOn(target: Target) {

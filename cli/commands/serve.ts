@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../local/project-root';
 import { DEFAULT_SERVE_PORT, startArchiveServer, type ArchiveServer } from '../../local/archive-server';
 import { CliError, explainAwsError } from '../errors';
 import type { Target } from '../target';
 
 /** The page's build, as `npm run build:web` writes it. */
-export const SITE_DIR = join(__dirname, '..', '..', 'web', 'dist');
+export const SITE_DIR = join(PROJECT_ROOT, 'web', 'dist');
 
 export interface ServeFlags {
   port?: string;

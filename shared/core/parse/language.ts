@@ -1,13 +1,20 @@
-import { detect, detectAll, supportedLanguages, toISO2 } from 'tinyld';
+type Tinyld = typeof import('tinyld');
 
 /**
- * The languages detection may answer: tinyld's living languages with an ISO 639-1 code. Latin, Esperanto,
- * Volapük, Klingon and Berber (no 639-1 code) are left out: on news they are only ever wrong guesses.
+ * tinyld with the languages detection may answer: its living languages with an ISO 639-1 code. Latin,
+ * Esperanto, Volapük, Klingon and Berber (no 639-1 code) are left out: on news they are only ever wrong
+ * guesses. Loaded on first use, because building its model takes longer than the rest of a CLI's start-up.
  */
-const NEWS_LANGUAGES = supportedLanguages
-  .map((l) => toISO2(l) || l)
-  .filter((l) => /^[a-z]{2}$/.test(l) && !['la', 'eo', 'vo'].includes(l));
-const ONLY = { only: NEWS_LANGUAGES };
+let detector: { tinyld: Tinyld; only: { only: string[] } } | undefined;
+function languageDetector(): NonNullable<typeof detector> {
+  if (detector) return detector;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const tinyld = require('tinyld') as Tinyld;
+  const only = tinyld.supportedLanguages
+    .map((l) => tinyld.toISO2(l) || l)
+    .filter((l) => /^[a-z]{2}$/.test(l) && !['la', 'eo', 'vo'].includes(l));
+  return (detector = { tinyld, only: { only } });
+}
 
 /** "en-US", "EN_gb", "zh-Hant-TW" -> "en", "en", "zh"; anything that is not a language tag -> undefined. */
 export function normalizeLanguageTag(tag: string | null | undefined): string | undefined {
@@ -27,7 +34,8 @@ export const LANGUAGE_SAMPLE_CHARS = 5000;
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS);
   if (sample.replace(/[^\p{L}]/gu, '').length < 20) return 'und';
-  return normalizeLanguageTag(detect(sample, ONLY)) ?? 'und';
+  const { tinyld, only } = languageDetector();
+  return normalizeLanguageTag(tinyld.detect(sample, only)) ?? 'und';
 }
 
 /**
@@ -38,7 +46,8 @@ export function detectLanguage(text: string): string {
 export function reconcileLanguage(declared: string | undefined, text: string): string {
   if (!declared) return detectLanguage(text);
   if (text.length < 500) return declared;
-  const scores = detectAll(text.slice(0, LANGUAGE_SAMPLE_CHARS), ONLY);
+  const { tinyld, only } = languageDetector();
+  const scores = tinyld.detectAll(text.slice(0, LANGUAGE_SAMPLE_CHARS), only);
   const top = scores[0];
   const declaredScore = scores.find((s) => s.lang === declared)?.accuracy ?? 0;
   if (top && top.lang !== declared && top.accuracy >= 0.5 && declaredScore < 0.2) {

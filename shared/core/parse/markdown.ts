@@ -1,5 +1,4 @@
-import MarkdownIt from 'markdown-it';
-import { parse as parseYaml } from 'yaml';
+import type MarkdownIt from 'markdown-it';
 import type { ArticleImage, Block, Caption } from '../article';
 import { splitCredit } from './captions';
 import { frontMatterBlock } from './detect';
@@ -22,13 +21,23 @@ import type { Extracted } from './types';
 
 type Token = MarkdownIt.Token;
 
-const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first Markdown file, not at start-up */
+type Markdown = InstanceType<typeof MarkdownIt>;
+let md: Markdown | undefined;
+const markdownIt = (): Markdown =>
+  (md ??= new (require('markdown-it') as typeof MarkdownIt)({
+    html: true,
+    linkify: false,
+    typographer: false,
+  }));
+const yaml = () => require('yaml') as typeof import('yaml');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Front matter as an object; YAML that does not parse, or is not a mapping, counts as none. */
-function frontMatter(yaml: string): Record<string, unknown> {
+function frontMatter(text: string): Record<string, unknown> {
   try {
     // YAML 1.2 core schema: dates stay strings, so they are read like every other date field.
-    const data: unknown = parseYaml(yaml, { schema: 'core', maxAliasCount: 50 });
+    const data: unknown = yaml().parse(text, { schema: 'core', maxAliasCount: 50 });
     return isObject(data) ? data : {};
   } catch {
     return {};
@@ -217,7 +226,7 @@ export function parseMarkdown(source: string): Extracted {
     text(field(meta, 'canonical_url', 'canonical', 'canonicalUrl', 'url', 'permalink', 'link')),
   );
   const metaTitle = text(field(meta, 'title', 'headline'));
-  const w = walk(md.parse(body, {}), canonicalUrl);
+  const w = walk(markdownIt().parse(body, {}), canonicalUrl);
   let title = metaTitle ? stripTags(metaTitle) : w.h1;
   let blocks = w.blocks;
   if (metaTitle && w.h1 && w.h1 !== title) blocks = [{ kind: 'heading', text: w.h1, level: 2 }, ...blocks];
