@@ -1,5 +1,6 @@
 import type { ParsedArticle, TaggedArticle } from '../article';
 import { findOccurrences, isReference, type Segment } from './entities';
+import { readsAsEnglish } from './english';
 import { fingerprintArticle } from './fingerprint';
 import { extractKeyPhrases } from './phrases';
 import { resolveEntities, type Zone } from './resolve';
@@ -7,7 +8,7 @@ import { scoreEntities } from './salience';
 import { classifyTopics } from './topics';
 
 /** Bumped whenever tagging output changes for the same input: model weights, word lists or rules. */
-export const TAGGER_VERSION = '2026.11.29';
+export const TAGGER_VERSION = '2026.12.05';
 
 /** "This County Criminalized Students for Bad Grades": most words of four letters or more start upper case. */
 function isTitleCase(title: string): boolean {
@@ -18,9 +19,6 @@ function isTitleCase(title: string): boolean {
 
 /** Paragraphs that count as the lead: they say what the story is about. */
 const LEAD_PARAGRAPHS = 2;
-
-/** The entity model was trained on English news; elsewhere its guesses are noise. */
-const ENTITY_LANGUAGES = new Set(['en', 'und']);
 
 export function segmentsOf(article: ParsedArticle): Segment[] {
   return [
@@ -45,7 +43,12 @@ export function segmentsOf(article: ParsedArticle): Segment[] {
  */
 export function tagArticle(article: ParsedArticle, now?: Date): TaggedArticle {
   const segments = segmentsOf(article);
-  let occurrences = ENTITY_LANGUAGES.has(article.language) ? findOccurrences(segments) : [];
+  // The entity model was trained on English news; elsewhere its guesses are noise.
+  const english = readsAsEnglish(
+    segments.map((s) => s.text),
+    article.language,
+  );
+  let occurrences = english ? findOccurrences(segments) : [];
   // In a Title Cased headline every word is capitalised; only names the text itself uses count there. (A
   // headline in capitals is another matter: the model learnt those from Reuters' own.)
   if (isTitleCase(article.title) && /\p{Ll}/u.test(article.title)) {
