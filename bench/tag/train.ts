@@ -1,5 +1,6 @@
 import { LABELS, decodeDocument, type Label } from '../../shared/core/tag/ner/decode';
-import { isShouted, type SequenceView } from '../../shared/core/tag/ner/features';
+import type { SequenceView } from '../../shared/core/tag/ner/features';
+import { modelInput } from '../../shared/core/tag/ner/index';
 import { WEIGHT_SCALE } from '../../shared/core/tag/ner/model';
 import type { ConllDocument } from './conll';
 
@@ -20,33 +21,60 @@ export interface TrainingOptions {
 /** How the shipped model is trained; the bench's cross-validation retrains the same way. */
 export const SHIPPED_TRAINING = { epochs: 8, minCount: 2, seed: 1 } as const;
 
-/** CoNLL's IOB1 ("I-PER" opens a span unless it continues one) to the BIO the decoder predicts. */
-function toBio(tags: readonly string[]): Label[] {
-  return tags.map((t, i) => {
-    if (t === 'O') return 'O';
-    const [bio, type] = t.split('-') as [string, string];
-    const prev = tags[i - 1];
-    const continues = bio === 'I' && prev !== undefined && prev !== 'O' && prev.split('-')[1] === type;
-    return `${continues ? 'I' : 'B'}-${type}` as Label;
-  });
-}
-
 interface TrainingDoc {
   sequences: SequenceView[];
   gold: Label[][];
 }
 
+/** documentText's rule: no space before closing punctuation. */
+const CLOSING = /^[.,;:!?)\]}%]/;
+
+/**
+ * A CoNLL document as production reads it: its text (documentText's lines) cut by the tagger's own tokenizer
+ * and sentence splitter, each token labelled from the CoNLL token it starts in. Training on CoNLL's own cuts
+ * instead taught the model contexts production never shows it ("8." in a results list is "8" "." there, and
+ * the name after it opens a sentence).
+ */
 function prepare(doc: ConllDocument): TrainingDoc {
-  const sequences = doc.sentences.map((s): SequenceView => {
-    const words = s.map((t) => t.text);
-    const shouted = isShouted(words);
-    return {
-      words,
-      sentenceStart: words.map((_, i) => i === 0),
-      shouted: words.map(() => shouted),
-    };
+  const lines: string[] = [];
+  // Per line, each CoNLL token's start offset, entity type and span number (IOB1: "B-" or a type change opens one).
+  const tokensByLine: Array<Array<{ start: number; type: string; span: number }>> = [];
+  let span = 0;
+  for (const sentence of doc.sentences) {
+    let line = '';
+    const marks: Array<{ start: number; type: string; span: number }> = [];
+    let prevTag = 'O';
+    for (const [i, t] of sentence.entries()) {
+      if (i > 0 && !CLOSING.test(t.text)) line += ' ';
+      const [bio, type = ''] = t.tag.split('-');
+      if (t.tag !== 'O' && (prevTag === 'O' || bio === 'B' || prevTag.split('-')[1] !== type)) span++;
+      marks.push({ start: line.length, type: t.tag === 'O' ? 'O' : type, span });
+      line += t.text;
+      prevTag = t.tag;
+    }
+    lines.push(line);
+    tokensByLine.push(marks);
+  }
+  const { tokenized, sequences, owners } = modelInput(lines);
+  const gold = sequences.map((seq, s): Label[] => {
+    const { paragraph, from } = owners[s]!;
+    const marks = tokensByLine[paragraph]!;
+    let m = 0;
+    let prevSpan = -1;
+    return seq.words.map((_, k) => {
+      const start = tokenized[paragraph]![from + k]!.start;
+      while (m + 1 < marks.length && marks[m + 1]!.start <= start) m++;
+      const mark = marks[m]!;
+      if (mark.type === 'O') {
+        prevSpan = -1;
+        return 'O';
+      }
+      const label = `${mark.span === prevSpan ? 'I' : 'B'}-${mark.type}` as Label;
+      prevSpan = mark.span;
+      return label;
+    });
   });
-  return { sequences, gold: doc.sentences.map((s) => toBio(s.map((t) => t.tag))) };
+  return { sequences, gold };
 }
 
 /** Averaged, pruned weights per feature, in the decoder's label order. */

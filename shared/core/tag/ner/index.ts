@@ -46,11 +46,19 @@ function sentencesOf(tokens: readonly Token[]): Array<{ from: number; to: number
   return out;
 }
 
+/** A document's paragraphs as the model reads them: tokens per paragraph, and sentences in reading order. */
+export interface ModelInput {
+  tokenized: Token[][];
+  sequences: SequenceView[];
+  /** For each sequence, its paragraph and the index of its first token there. */
+  owners: Array<{ paragraph: number; from: number }>;
+}
+
 /**
- * People, organizations, places and other names (MISC) in a document's paragraphs, read as one document so
- * that a name's earlier use informs its later ones.
+ * Cuts paragraphs into the model's sentences. The trainer reads its documents through this too, so the model
+ * learns on exactly the tokens and sentence breaks it will see in production.
  */
-export function recognizeEntities(paragraphs: readonly string[]): NerParagraph[] {
+export function modelInput(paragraphs: readonly string[]): ModelInput {
   const tokenized = paragraphs.map((p) => tokenize(p));
   const sequences: SequenceView[] = [];
   const owners: Array<{ paragraph: number; from: number }> = [];
@@ -66,6 +74,15 @@ export function recognizeEntities(paragraphs: readonly string[]): NerParagraph[]
       owners.push({ paragraph: p, from });
     }
   });
+  return { tokenized, sequences, owners };
+}
+
+/**
+ * People, organizations, places and other names (MISC) in a document's paragraphs, read as one document so
+ * that a name's earlier use informs its later ones.
+ */
+export function recognizeEntities(paragraphs: readonly string[]): NerParagraph[] {
+  const { tokenized, sequences, owners } = modelInput(paragraphs);
   const labels = decodeDocument(sequences, model());
   const out: NerParagraph[] = tokenized.map((tokens) => ({ tokens, spans: [] }));
   labels.forEach((seqLabels, s) => {
