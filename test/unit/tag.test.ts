@@ -236,6 +236,31 @@ describe('misspelled surnames', () => {
   });
 });
 
+describe('surnames that are also places', () => {
+  it('keeps a surname with the person the article named, even where a country has the name', () => {
+    const t = tagArticle(
+      article('Minister resigns', [
+        'Interior Minister Salim Jordan resigned on Monday after a week of protests.',
+        'Jordan told reporters he had lost the confidence of parliament.',
+      ]),
+      NOW,
+    );
+    expect(names(t, 'place')).not.toContain('Jordan');
+    expect(find(t, 'person', 'Salim Jordan')!.mentions).toContain('Jordan');
+  });
+
+  it('does not take a country for a person who only shares its name as a first name', () => {
+    const t = tagArticle(
+      article('Union talks', [
+        'Union leader Israel Kessar met employers in Tel Aviv on Monday.',
+        'The strike has closed ports across Israel for a week.',
+      ]),
+      NOW,
+    );
+    expect(names(t, 'place')).toContain('Israel');
+  });
+});
+
 describe('captions', () => {
   it('tags caption text, but a caption-only person stays below body entities', () => {
     const t = tagArticle(

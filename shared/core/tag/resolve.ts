@@ -120,6 +120,12 @@ export function resolveEntities(occurrences: readonly Occurrence[]): ResolvedEnt
     return candidates.sort((a, b) => b.length - a.length || people.indexOf(a) - people.indexOf(b))[0];
   };
 
+  const surnameBearer = (surface: string): string | undefined =>
+    people.find((p) => {
+      const pw = words(lc(p));
+      return pw.length >= 2 && pw.at(-1) === lc(surface);
+    });
+
   const personKey = (surface: string): string | undefined => {
     const full = fullNameOf(surface);
     return full ? `person|${lc(full)}` : undefined;
@@ -156,6 +162,14 @@ export function resolveEntities(occurrences: readonly Occurrence[]): ResolvedEnt
       continue;
     }
     const b = best.get(lc(m.surface))!;
+    // "Bitar" after "Salem Bitar": a surname the article has given a person is that person, even where a town
+    // or region has the name. (A first name is not enough: "Israel" after "Israel Kessar" is still the country.)
+    const bearer = b.tokens === 1 && b.evidence === 'gazetteer' ? surnameBearer(m.surface) : undefined;
+    if (bearer) {
+      const { canonical: _place, country: _country, ...asName } = m;
+      add(`person|${lc(bearer)}`, 'person', { ...occ, mention: { ...asName, type: 'person' } });
+      continue;
+    }
     if (b.type === 'place' && b.evidence === 'gazetteer') {
       add(`place|${lc(b.canonical ?? b.surface)}`, 'place', {
         ...occ,
