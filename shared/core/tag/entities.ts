@@ -54,18 +54,6 @@ const PLACE_SUFFIXES = new Set(
 const suffixType = (last: string): EntityType | undefined =>
   PLACE_SUFFIXES.has(last) ? 'place' : ORG_SUFFIXES.has(last) ? 'organization' : undefined;
 
-const TITLES_THAT_ARE_NAMES = new Set([
-  'dean',
-  'king',
-  'major',
-  'bishop',
-  'marshal',
-  'judge',
-  'prince',
-  'earl',
-  'duke',
-]);
-
 const TYPE_OF = { PER: 'person', ORG: 'organization', LOC: 'place' } as const;
 
 const key = (t: Token): string => t.text.toLowerCase().replace(/[’`]/g, "'").replace(/\.$/, '');
@@ -238,12 +226,7 @@ function mentionOf(span: NerSpan, para: Paragraph, zone: Zone): Mention[] {
       if (ROLE_HEADS.has(key(tokens[end]!))) lastHead = end;
       end++;
     }
-    // "Dean Jones", "King Abdullah": a title that is also a given name stays when only one word follows it.
-    if (
-      lastHead >= 0 &&
-      !(lastHead === from && to - from === 2 && TITLES_THAT_ARE_NAMES.has(key(tokens[from]!)))
-    )
-      from = lastHead + 1;
+    if (lastHead >= 0) from = lastHead + 1;
     // Months, weekdays and the like at either end; a compass word opens many names ("East Timor").
     while (from < to && NEVER_ENTITY.has(key(tokens[from]!)) && !COMPASS.has(key(tokens[from]!))) from++;
     while (from < to && NEVER_ENTITY.has(key(tokens[to - 1]!))) to--;

@@ -23,7 +23,6 @@ export const COUNTRY_NAMES: Record<string, string[]> = {
   GB: ['United Kingdom', 'UK', 'U.K.', 'Britain', 'Great Britain'],
   IE: ['Ireland', 'Republic of Ireland', 'Eire'],
   IR: ['Iran', 'Persia'],
-  KZ: ['Kazakhstan', 'Kazakstan'],
   SR: ['Suriname', 'Surinam'],
   KP: ['North Korea', 'DPRK', "Democratic People's Republic of Korea"],
   KR: ['South Korea', 'ROK', 'Republic of Korea'],
