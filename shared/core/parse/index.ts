@@ -26,7 +26,7 @@ export interface ParseInput {
 }
 
 /** Bumped whenever parsing output changes for the same input: extraction rules, word lists, formats. */
-export const PARSER_VERSION = '2026.11.29';
+export const PARSER_VERSION = '2026.12.5';
 
 /** Any character other than whitespace and the invisible marks (zero-width spaces and joiners, BOM). */
 const VISIBLE = /(?!\u200b|\u200c|\u200d|\u2060|\ufeff)\S/;

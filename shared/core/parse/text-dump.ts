@@ -4,6 +4,7 @@ import { parseBreadcrumbLine, sectionFromBreadcrumb } from './breadcrumb';
 import { asCaption } from './captions';
 import { endsLikeSentence, normalizeSpace, roughWordCount } from './text-util';
 import { classifyLines, type ClassifiedLine } from './text/classify';
+import { isCleanCopy, parseCleanCopy } from './text/clean-copy';
 import { creditOnly } from './text/credit-lines';
 import { dumpLines } from './text/lines';
 import { bylineLine, dateLine, postedAuthors } from './text/meta-lines';
@@ -145,6 +146,7 @@ function toBlocks(lines: readonly ClassifiedLine[], at: readonly number[]): Bloc
  */
 export function parseTextDump(text: string): Extracted {
   const lines = classifyLines(dumpLines(text));
+  if (isCleanCopy(lines)) return parseCleanCopy(lines);
   let region = mainRegion(lines);
   if (!region) {
     promoteProse(lines);

@@ -1,0 +1,80 @@
+import { asCaption } from '../captions';
+import { parseBreadcrumbLine } from '../breadcrumb';
+import { countWords, endsLikeSentence, normalizeSpace, roughWordCount } from '../text-util';
+import type { Extracted } from '../types';
+import type { ClassifiedLine } from './classify';
+import { creditOnly } from './credit-lines';
+
+/**
+ * Clean copy: a text file that is a story and nothing else, as wire services and newsrooms save it (a headline
+ * line, a dateline, paragraphs, result tables, lists, a sign-off). It has none of what a copied web page drags
+ * along, so every line of it is the story's and the dump extractor, whose job is to drop lines, must not see it.
+ */
+
+/** A headline is one line of a few words; longer, the file opens with prose and is not set as a story. */
+const HEADLINE_MAX_WORDS = 30;
+/** Menus copy as runs of short labels; a story's own short lines (headings, a name) come one or two at a time. */
+const MAX_LABEL_RUN = 3;
+/** A label repeated is a page's furniture (a button per item, a menu at top and bottom); once is chance. */
+const MAX_REPEATED_LABELS = 2;
+/** One address in a sign-off is copy; more are a page's link list. */
+const MAX_LINK_LINES = 1;
+
+const LINK = /https?:\/\/|\bwww\.\S|\S@\S+\.\p{L}/u;
+
+/**
+ * A navigation label: one to three words, no figures, no sentence end. Lines in capitals are left out: in copy
+ * they are headings and table heads ("EASTERN DIVISION"), which repeat in a results table.
+ */
+function isLabel(text: string): boolean {
+  const words = roughWordCount(text);
+  if (words === 0 || words > 3 || /\d/.test(text) || endsLikeSentence(text)) return false;
+  const shouted = /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+  return !shouted;
+}
+
+/** A site's name or a menu item on the first line says the file was copied from a page. */
+function looksLikeHeadline(text: string): boolean {
+  const words = countWords(text);
+  if (words === 0 || words > HEADLINE_MAX_WORDS) return false;
+  return !isLabel(text) && !LINK.test(text) && !parseBreadcrumbLine(text);
+}
+
+/**
+ * Whether the lines are clean copy: a headline-shaped first line, and none of a page's signs anywhere: no
+ * furniture or barrier line (text/furniture.ts), no photo caption or credit, no list of links, no run of menu
+ * labels and hardly a label repeated.
+ */
+export function isCleanCopy(lines: readonly ClassifiedLine[]): boolean {
+  if (lines.length < 2 || !looksLikeHeadline(lines[0]!.text)) return false;
+  let links = 0;
+  let run = 0;
+  const labels = new Map<string, number>();
+  for (const l of lines) {
+    if (l.furniture || l.barrier || creditOnly(l.text) || asCaption(l.text)) return false;
+    if (LINK.test(l.text) && ++links > MAX_LINK_LINES) return false;
+    if (!isLabel(l.text)) {
+      run = 0;
+      continue;
+    }
+    if (++run > MAX_LABEL_RUN) return false;
+    const key = l.text.toLowerCase();
+    labels.set(key, (labels.get(key) ?? 0) + 1);
+  }
+  let repeated = 0;
+  for (const n of labels.values()) if (n > 1) repeated += n;
+  return repeated <= MAX_REPEATED_LABELS;
+}
+
+/**
+ * Clean copy kept whole: the first line is the title, kept as sent (a wire headline in capitals stays so; only a
+ * truecaser could lower it without losing names); every other line is a body paragraph in order, the dateline
+ * and sign-off included, since names live there too. A first paragraph that repeats the headline goes.
+ */
+export function parseCleanCopy(lines: readonly ClassifiedLine[]): Extracted {
+  const title = normalizeSpace(lines[0]!.text);
+  const paragraphs = lines.slice(1).map((l) => l.text);
+  if (paragraphs[0] && normalizeSpace(paragraphs[0]).toLowerCase() === title.toLowerCase())
+    paragraphs.shift();
+  return { title, paragraphs, captions: [], authors: [] };
+}
