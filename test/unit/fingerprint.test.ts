@@ -115,10 +115,11 @@ describe('fingerprints', () => {
       await parseDocument({ bytes: readFileSync(SEED_PATH), id: 'seed', source: { path: SEED_PATH } }),
     );
     const near = ['boilerplate', 'credit', 'headline', 'typo', 'addParagraph', 'typography'];
-    for (const name of near) {
-      expect([name, distance(NEAR_COPIES[name]!(seed!), seed!)]).toEqual([name, expect.any(Number)]);
-      expect(distance(NEAR_COPIES[name]!(seed!), seed!)).toBeLessThanOrEqual(NEAR_DUPLICATE_DISTANCE);
-    }
+    // The copies found too far from the seed, by name, so a failure says which kind of copy was missed.
+    const missed = near
+      .map((name) => ({ name, distance: distance(NEAR_COPIES[name]!(seed!), seed!) }))
+      .filter((c) => c.distance > NEAR_DUPLICATE_DISTANCE);
+    expect(missed).toEqual([]);
     expect(distance(seed!, harbour)).toBeGreaterThan(NEAR_DUPLICATE_DISTANCE + 4);
   });
 });
