@@ -1,4 +1,6 @@
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { withoutInertContent } from './html/inert-markup';
 
 /**
  * A compact HTML tree built straight from htmlparser2's tokenizer. We skip htmlparser2's own Parser because
@@ -112,6 +114,9 @@ const INERT = new Set(['svg', 'math', 'style', 'template', 'select', 'datalist',
 const isInert = (el: Element): boolean =>
   INERT.has(el.tag) || (el.tag === 'script' && !/ld\+json/i.test(el.attrs['type'] ?? ''));
 
+/** Raw text: entities in it stay as written (htmlparser2 decodes them only in <title>). */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'xmp']);
+
 export interface Document {
   root: Element;
   html: Element;
@@ -127,7 +132,7 @@ export function parseHtmlTree(html: string): Document {
   let attrs: Record<string, string> = {};
   let attrName = '';
   let attrValue = '';
-  let buffer = html;
+  let buffer = '';
   /** Depth inside an inert element; 0 outside. */
   let inert = 0;
 
@@ -193,10 +198,8 @@ export function parseHtmlTree(html: string): Document {
     onattribdata: (s, e) => {
       attrValue += slice(s, e);
     },
-    onattribentity: (cp) => {
-      attrValue += String.fromCodePoint(cp);
-    },
     onattribend: () => {
+      if (attrValue.includes('&')) attrValue = decodeHTMLAttribute(attrValue);
       // Plain objects stay compact (null-prototype ones go to dictionary mode); "__proto__" is never kept.
       if (attrName !== '__proto__' && !Object.prototype.hasOwnProperty.call(attrs, attrName))
         attrs[attrName] = attrValue;
@@ -223,11 +226,20 @@ export function parseHtmlTree(html: string): Document {
       open(tagName, attrs, true);
       attrs = {};
     },
-    ontext: (s, e) => addText(slice(s, e)),
-    ontextentity: (cp) => addText(String.fromCodePoint(cp)),
+    ontext: (s, e) => {
+      if (inert > 0) return;
+      const text = slice(s, e);
+      addText(text.includes('&') && !RAW_TEXT.has(current.tag) ? decodeHTML(text) : text);
+    },
+    ontextentity: () => {},
+    onattribentity: () => {},
   };
-  const tokenizer = new Tokenizer({ decodeEntities: true }, cbs);
-  tokenizer.write(html);
+  // Entities are decoded per text run or attribute value that has an '&', not by the tokenizer: with
+  // decoding on, it steps through every character of text and attribute values instead of jumping to the
+  // next '<' or quote.
+  const tokenizer = new Tokenizer({ decodeEntities: false }, cbs);
+  buffer = withoutInertContent(html);
+  tokenizer.write(buffer);
   tokenizer.end();
   buffer = '';
   const htmlEl = singletons.get('html') ?? root;
