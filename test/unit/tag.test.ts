@@ -236,6 +236,21 @@ describe('misspelled surnames', () => {
   });
 });
 
+describe('dotted abbreviations', () => {
+  it('names the U.S. and the U.N., which have no two letters side by side', () => {
+    const t = tagArticle(
+      article('Aid talks', [
+        'The envoy flew to the U.S. on Friday for talks on aid.',
+        'He will address the U.N. next week.',
+      ]),
+      NOW,
+    );
+    expect(names(t, 'place')).toContain('United States');
+    expect(find(t, 'place', 'United States')!.mentions).toContain('U.S.');
+    expect(t.entities.some((e) => e.mentions.includes('U.N.'))).toBe(true);
+  });
+});
+
 describe('surnames that are also places', () => {
   it('keeps a surname with the person the article named, even where a country has the name', () => {
     const t = tagArticle(

@@ -237,7 +237,8 @@ function mentionOf(span: NerSpan, para: Paragraph, zone: Zone): Mention[] {
   while (from < to && dangling(tokens[to - 1]!)) to--;
   if (from === to) return [];
   const surface = para.text.slice(tokens[from]!.start, tokens[to - 1]!.end);
-  if (!/\p{L}{2}/u.test(surface) || (to - from === 1 && isDemonym(surface))) return [];
+  // Two letters make a name, not necessarily side by side: "U.S." and "U.N." are names, "A" and "(L)" are not.
+  if (!/\p{L}.*\p{L}/u.test(surface) || (to - from === 1 && isDemonym(surface))) return [];
   const base = { surface, tokens: to - from, start: tokens[from]!.start, end: tokens[to - 1]!.end };
 
   const before = roleBefore(tokens, from);
