@@ -79,6 +79,29 @@ describe('clean copy', () => {
     ]);
   });
 
+  it('takes headings repeated between results, a lead-in and empty table cells for copy, not menus', () => {
+    const results = text(
+      'TENNIS - RESULTS FROM THE WESTMARK OPEN .',
+      'PORT ELLEN 2031-04-12',
+      "Women's singles",
+      'Ana Lind beat Ivo Marsh 6-3 6-4',
+      "Men's singles",
+      'Pel Duarte beat Samir Haddad 7-5 6-2',
+      "Women's singles",
+      'Kofi Oduya-Lind beat Mia Torr 6-1 6-0',
+      "Men's singles",
+      'Tomas Brenner beat Ed Vale 6-4 3-6 6-3',
+      'Scorers:',
+      'Ticket sales by stand (in tonnes of paper):',
+      'North n.a - -',
+      'South n.a - -',
+      'East n.a - -',
+      'West n.a - -',
+    );
+    expect(cleanCopy(results)).toBe(true);
+    expect(parseTextDump(results).paragraphs).toHaveLength(15);
+  });
+
   it('does not repeat the headline as the first paragraph', () => {
     const story = text(
       'Harbourville hold leaders to a draw',

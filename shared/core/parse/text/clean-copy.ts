@@ -15,20 +15,28 @@ import { creditOnly } from './credit-lines';
 const HEADLINE_MAX_WORDS = 30;
 /** Menus copy as runs of short labels; a story's own short lines (headings, a name) come one or two at a time. */
 const MAX_LABEL_RUN = 3;
-/** A label repeated is a page's furniture (a button per item, a menu at top and bottom); once is chance. */
+/**
+ * A label repeated among other labels is a page's furniture (a menu at top and bottom, the same two buttons
+ * under every item); once is chance. A label standing alone between lines of copy is a heading, and a results
+ * story repeats those ("Women's singles" before each draw).
+ */
 const MAX_REPEATED_LABELS = 2;
 /** One address in a sign-off is copy; more are a page's link list. */
 const MAX_LINK_LINES = 1;
 
 const LINK = /https?:\/\/|\bwww\.\S|\S@\S+\.\p{L}/u;
+/** How tables mark a cell with no figure: a lone dash, "n.a". */
+const EMPTY_CELL = /(?:^|\s)[-–—](?:\s|$)|\bn\.?\s?a\b\.?/iu;
 
 /**
- * A navigation label: one to three words, no figures, no sentence end. Lines in capitals are left out: in copy
- * they are headings and table heads ("EASTERN DIVISION"), which repeat in a results table.
+ * A navigation label: one to three words, no figures, no sentence end. A lead-in ("Scorers:") and a table row
+ * with empty cells ("Jaora n.a Yellow - -") are copy, and so are lines in capitals: in copy those are headings
+ * and table heads ("EASTERN DIVISION"), which repeat in a results table.
  */
 function isLabel(text: string): boolean {
   const words = roughWordCount(text);
-  if (words === 0 || words > 3 || /\d/.test(text) || endsLikeSentence(text)) return false;
+  if (words === 0 || words > 3 || /\d/.test(text) || endsLikeSentence(text) || /:$/.test(text)) return false;
+  if (EMPTY_CELL.test(text)) return false;
   const shouted = /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
   return !shouted;
 }
@@ -43,26 +51,30 @@ function looksLikeHeadline(text: string): boolean {
 /**
  * Whether the lines are clean copy: a headline-shaped first line, and none of a page's signs anywhere: no
  * furniture or barrier line (text/furniture.ts), no photo caption or credit, no list of links, no run of menu
- * labels and hardly a label repeated.
+ * labels and hardly a label repeated among labels.
  */
 export function isCleanCopy(lines: readonly ClassifiedLine[]): boolean {
   if (lines.length < 2 || !looksLikeHeadline(lines[0]!.text)) return false;
   let links = 0;
-  let run = 0;
-  const labels = new Map<string, number>();
+  let run: string[] = [];
+  const repeats = new Map<string, number>();
+  const endRun = () => {
+    if (run.length > 1) for (const label of run) repeats.set(label, (repeats.get(label) ?? 0) + 1);
+    run = [];
+  };
   for (const l of lines) {
     if (l.furniture || l.barrier || creditOnly(l.text) || asCaption(l.text)) return false;
     if (LINK.test(l.text) && ++links > MAX_LINK_LINES) return false;
     if (!isLabel(l.text)) {
-      run = 0;
+      endRun();
       continue;
     }
-    if (++run > MAX_LABEL_RUN) return false;
-    const key = l.text.toLowerCase();
-    labels.set(key, (labels.get(key) ?? 0) + 1);
+    run.push(l.text.toLowerCase());
+    if (run.length > MAX_LABEL_RUN) return false;
   }
+  endRun();
   let repeated = 0;
-  for (const n of labels.values()) if (n > 1) repeated += n;
+  for (const n of repeats.values()) if (n > 1) repeated += n;
   return repeated <= MAX_REPEATED_LABELS;
 }
 
