@@ -102,6 +102,26 @@ describe('clean copy', () => {
     expect(parseTextDump(results).paragraphs).toHaveLength(15);
   });
 
+  it('reads a byline under the headline as the authors and a date there as the publication date', () => {
+    const story = text(
+      'Westmark central bank holds rates steady',
+      'By Jane Doe',
+      'April 12, 2031',
+      '',
+      'PORT ELLEN, April 12 (Reuters) - The Westmark central bank held its key rate at 4.5% on Thursday.',
+      '',
+      '(Reporting by Jane Doe; Editing by Pel Duarte)',
+    );
+    const x = parseTextDump(story);
+    expect(x.authors).toEqual(['Jane Doe']);
+    expect(x.publishedAt?.slice(0, 10)).toBe('2031-04-12');
+    expect(x.paragraphs).toEqual([
+      'April 12, 2031',
+      'PORT ELLEN, April 12 (Reuters) - The Westmark central bank held its key rate at 4.5% on Thursday.',
+      '(Reporting by Jane Doe; Editing by Pel Duarte)',
+    ]);
+  });
+
   it('does not repeat the headline as the first paragraph', () => {
     const story = text(
       'Harbourville hold leaders to a draw',

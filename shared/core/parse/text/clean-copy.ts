@@ -4,6 +4,7 @@ import { countWords, endsLikeSentence, normalizeSpace, roughWordCount } from '..
 import type { Extracted } from '../types';
 import type { ClassifiedLine } from './classify';
 import { creditOnly } from './credit-lines';
+import { bylineLine, dateLine } from './meta-lines';
 
 /**
  * Clean copy: a text file that is a story and nothing else, as wire services and newsrooms save it (a headline
@@ -78,15 +79,31 @@ export function isCleanCopy(lines: readonly ClassifiedLine[]): boolean {
   return repeated <= MAX_REPEATED_LABELS;
 }
 
+/** Bylines and dates sit right under the headline, before the story starts. */
+const META_ZONE = 3;
+
 /**
  * Clean copy kept whole: the first line is the title, kept as sent (a wire headline in capitals stays so; only a
  * truecaser could lower it without losing names); every other line is a body paragraph in order, the dateline
- * and sign-off included, since names live there too. A first paragraph that repeats the headline goes.
+ * and sign-off included, since names live there too. A first paragraph that repeats the headline goes, and so
+ * does a byline under it, which becomes the authors; a date there is the publication date and stays in the text.
  */
 export function parseCleanCopy(lines: readonly ClassifiedLine[]): Extracted {
   const title = normalizeSpace(lines[0]!.text);
-  const paragraphs = lines.slice(1).map((l) => l.text);
-  if (paragraphs[0] && normalizeSpace(paragraphs[0]).toLowerCase() === title.toLowerCase())
-    paragraphs.shift();
-  return { title, paragraphs, captions: [], authors: [] };
+  let authors: string[] = [];
+  let publishedAt: string | undefined;
+  const paragraphs: string[] = [];
+  lines.slice(1).forEach((l, i) => {
+    if (i === 0 && normalizeSpace(l.text).toLowerCase() === title.toLowerCase()) return;
+    if (i < META_ZONE) {
+      publishedAt ??= dateLine(l.text);
+      const byline = authors.length === 0 ? bylineLine(l.text) : undefined;
+      if (byline) {
+        authors = byline;
+        return;
+      }
+    }
+    paragraphs.push(l.text);
+  });
+  return { title, paragraphs, captions: [], authors, ...(publishedAt ? { publishedAt } : {}) };
 }
