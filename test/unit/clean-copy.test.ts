@@ -53,6 +53,7 @@ describe('clean copy', () => {
     expect(cleanCopy(RESULTS_STORY)).toBe(true);
     const x = parseTextDump(RESULTS_STORY);
     expect(x.title).toBe('FOOTBALL - HARBOURVILLE HOLD LEADERS TO A DRAW .');
+    expect(x.publishedAt?.slice(0, 10)).toBe('2031-04-12');
     expect(x.paragraphs).toEqual(
       RESULTS_STORY.split('\n')
         .slice(1)

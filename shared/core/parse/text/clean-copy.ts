@@ -81,12 +81,20 @@ export function isCleanCopy(lines: readonly ClassifiedLine[]): boolean {
 
 /** Bylines and dates sit right under the headline, before the story starts. */
 const META_ZONE = 3;
+/** A wire dateline: the place, then the date ("NADI, Fiji 1996-12-06"). */
+const DATELINE = /^\p{Lu}\D{1,60}?\s+(\d.{5,30})$/u;
+
+const datelineDate = (text: string) => {
+  const date = DATELINE.exec(normalizeSpace(text))?.[1];
+  return date ? dateLine(date) : undefined;
+};
 
 /**
  * Clean copy kept whole: the first line is the title, kept as sent (a wire headline in capitals stays so; only a
  * truecaser could lower it without losing names); every other line is a body paragraph in order, the dateline
  * and sign-off included, since names live there too. A first paragraph that repeats the headline goes, and so
- * does a byline under it, which becomes the authors; a date there is the publication date and stays in the text.
+ * does a byline under it, which becomes the authors; a date there, alone or after the dateline's place, is the
+ * publication date and stays in the text.
  */
 export function parseCleanCopy(lines: readonly ClassifiedLine[]): Extracted {
   const title = normalizeSpace(lines[0]!.text);
@@ -96,7 +104,7 @@ export function parseCleanCopy(lines: readonly ClassifiedLine[]): Extracted {
   lines.slice(1).forEach((l, i) => {
     if (i === 0 && normalizeSpace(l.text).toLowerCase() === title.toLowerCase()) return;
     if (i < META_ZONE) {
-      publishedAt ??= dateLine(l.text);
+      publishedAt ??= dateLine(l.text) ?? datelineDate(l.text);
       const byline = authors.length === 0 ? bylineLine(l.text) : undefined;
       if (byline) {
         authors = byline;
