@@ -8,7 +8,8 @@ import { isCleanCopy, parseCleanCopy } from './text/clean-copy';
 import { creditOnly } from './text/credit-lines';
 import { dumpLines } from './text/lines';
 import { bylineLine, dateLine, postedAuthors } from './text/meta-lines';
-import { mainRegion, sandwiched } from './text/region';
+import { contentScores } from './text/line-model';
+import { articleRegion, sandwiched } from './text/region';
 import { looksLikeTitle, titleFromProse } from './text/title';
 import type { Extracted } from './types';
 
@@ -18,25 +19,13 @@ export { titleFromProse } from './text/title';
 const TITLE_LOOKBACK = 25;
 /** Bylines and datelines sit between the headline and the first few lines of the article. */
 const META_ZONE = 4;
+/**
+ * The line model's log-odds a prose-like line inside the article's region needs: the region already speaks for
+ * it, so a doubtful score is enough. Long prose and lines sandwiched between it in the region always stay.
+ */
+const REGION_PROSE_BAR = -1;
 /** A caption over this many words is prose that happens to mention a photo. */
 const MAX_CAPTION_WORDS = 60;
-
-/** A line shorter than this inside the article is a label, a counter or a button unless it is a sentence. */
-const MIN_LABEL_SIZE = 20;
-
-/**
- * Inside the article's span every line stays but furniture and tiny labels: subheadings, list items and short
- * paragraphs are what make it an article, and the span already excludes the menus around it.
- */
-function keepInBody(l: ClassifiedLine, inProse: boolean): boolean {
-  if (l.own === 'bad') return l.size >= 70 && !l.furniture;
-  return inProse || !(l.own === 'short' && l.size < MIN_LABEL_SIZE && !endsLikeSentence(l.text));
-}
-
-/** Text with no prose line long enough to be sure of: every prose-shaped line is taken as content. */
-function promoteProse(lines: ClassifiedLine[]): void {
-  for (const l of lines) if (l.own !== 'bad' && (l.own === 'near' || isProse(l.text))) l.own = 'good';
-}
 
 interface Header {
   title: string;
@@ -147,11 +136,7 @@ function toBlocks(lines: readonly ClassifiedLine[], at: readonly number[]): Bloc
 export function parseTextDump(text: string): Extracted {
   const lines = classifyLines(dumpLines(text));
   if (isCleanCopy(lines)) return parseCleanCopy(lines);
-  let region = mainRegion(lines);
-  if (!region) {
-    promoteProse(lines);
-    region = mainRegion(lines);
-  }
+  const region = articleRegion(lines);
   const [start, end] = region ?? [lines.length, lines.length];
 
   const used = new Set<number>();
@@ -230,10 +215,16 @@ export function parseTextDump(text: string): Extracted {
   const inProse = sandwiched(lines);
   const subtitle = findSubtitle(lines, titleIndex, end, used, metaLines);
 
+  // Which lines are the article is the line model's call, anywhere below the headline: lists set apart from
+  // the method, subheadings and short paragraphs are kept with the story, teasers and bios around it are not.
+  const scores = contentScores(lines, region, inProse);
   const at: number[] = [];
-  for (let i = bodyStart; i < end; i++) {
+  for (let i = titleIndex + 1; i < lines.length; i++) {
+    const inRegion = i >= bodyStart && i < end;
     const l = lines[i]!;
-    if (keepInBody(l, inProse[i]!) && !used.has(i) && l.text !== title) at.push(i);
+    const sure = inRegion && (l.own === 'good' || inProse[i]!);
+    const bar = inRegion && l.own === 'near' ? REGION_PROSE_BAR : 0;
+    if ((sure || scores[i]! > bar) && !used.has(i) && l.text !== title) at.push(i);
   }
   // A trailing line that is neither prose nor part of a list is a leftover of the page's footer.
   while (at.length > 1 && !isProse(lines[at.at(-1)!]!.text) && lines[at.at(-1)!]!.gapBefore) at.pop();

@@ -1,3 +1,4 @@
+import { isProse } from '../boilerplate';
 import { endsLikeSentence } from '../text-util';
 import type { ClassifiedLine } from './classify';
 
@@ -87,4 +88,15 @@ export function mainRegion(lines: readonly ClassifiedLine[]): [number, number] |
   const max = Math.max(...spans.map((s) => s.score));
   const pick = spans.find((s) => s.score >= max * EARLIER_SHARE)!;
   return [pick.start, pick.end];
+}
+
+/**
+ * mainRegion, or when no line is long enough prose to be sure of, the region once every prose-shaped line is
+ * taken as content (its class is raised to 'good' in place).
+ */
+export function articleRegion(lines: ClassifiedLine[]): [number, number] | undefined {
+  const region = mainRegion(lines);
+  if (region) return region;
+  for (const l of lines) if (l.own !== 'bad' && (l.own === 'near' || isProse(l.text))) l.own = 'good';
+  return mainRegion(lines);
 }
