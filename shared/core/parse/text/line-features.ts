@@ -71,12 +71,18 @@ const WINDOW = 3;
 const TITLE_MAX_CHARS = 250;
 const BULLET = /^(?:[-•*–·▪►]|\d{1,3}[.)])\s/;
 const SEPARATOR = /[|•·»›/>]/g;
+const WORD = /(?:(\p{Lu})|\p{L})[\p{L}\p{N}'’-]*/gu;
 
 function ownFeatures(l: ClassifiedLine, repeated: boolean, sandwiched: boolean): number[] {
   const t = l.text;
-  const words = t.match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? [];
+  // One pass finds the words and which of them start with a capital: a test per word costs more than the rest.
+  let words = 0;
   let caps = 0;
-  for (const w of words) if (/^\p{Lu}/u.test(w)) caps++;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(t); m; m = WORD.exec(t)) {
+    words++;
+    if (m[1]) caps++;
+  }
   const digits = t.match(/\p{N}/gu)?.length ?? 0;
   const commas = t.match(/[,，、]/g)?.length ?? 0;
   return [
@@ -92,14 +98,14 @@ function ownFeatures(l: ClassifiedLine, repeated: boolean, sandwiched: boolean):
     +l.barrier,
     +l.gapBefore,
     +l.gapAfter,
-    words.length ? caps / words.length : 0,
+    words ? caps / words : 0,
     digits / Math.max(1, t.length),
     Math.min(3, t.match(SEPARATOR)?.length ?? 0) / 3,
     +BULLET.test(t),
     // looksLikeTitle turns down anything longer, after more work than this test.
     +(t.length <= TITLE_MAX_CHARS && looksLikeTitle(t)),
     +repeated,
-    words.length ? Math.min(1, commas / words.length) : 0,
+    words ? Math.min(1, commas / words) : 0,
     +sandwiched,
   ];
 }
