@@ -179,8 +179,9 @@ function main() {
     `## Copied-text dumps (trafilatura evaluation set turned into select-all + copy text, ${pages} pages)
 
 Command: \`npx tsx bench/text-dump.ts\` · ${report.date.slice(0, 10)} · ${report.machine} · one core.
-Even-indexed pages are the development half, odd-indexed pages the monitored half. Baselines: the whole dump,
-and only its lines of ≥ ${LONG_LINE} characters.
+Even-indexed pages are the development half, odd-indexed pages the monitored half. The line model
+(shared/core/parse/text/line-model.json, \`npm run train:text-lines\`) is trained on the even half only, so the
+odd half is the check that it generalises. Baselines: the whole dump, and only its lines of ≥ ${LONG_LINE} characters.
 
 | method | pages | precision | recall | F1 | pages/s |
 | --- | --- | --- | --- | --- | --- |
