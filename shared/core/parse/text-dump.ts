@@ -20,8 +20,8 @@ const TITLE_LOOKBACK = 25;
 /** Bylines and datelines sit between the headline and the first few lines of the article. */
 const META_ZONE = 4;
 /**
- * The line model's log-odds a prose-like line inside the article's region needs: the region already speaks for
- * it, so a doubtful score is enough. Long prose and lines sandwiched between it in the region always stay.
+ * The line model's log-odds a prose line inside the article's region needs: the region already speaks for it,
+ * so a doubtful score is enough. Short lines sandwiched between long prose there (a list, a subheading) stay.
  */
 const REGION_PROSE_BAR = -1;
 /** A caption over this many words is prose that happens to mention a photo. */
@@ -222,8 +222,8 @@ export function parseTextDump(text: string): Extracted {
   for (let i = titleIndex + 1; i < lines.length; i++) {
     const inRegion = i >= bodyStart && i < end;
     const l = lines[i]!;
-    const sure = inRegion && (l.own === 'good' || inProse[i]!);
-    const bar = inRegion && l.own === 'near' ? REGION_PROSE_BAR : 0;
+    const sure = inRegion && inProse[i]!;
+    const bar = inRegion && (l.own === 'good' || l.own === 'near') ? REGION_PROSE_BAR : 0;
     if ((sure || scores[i]! > bar) && !used.has(i) && l.text !== title) at.push(i);
   }
   // A trailing line that is neither prose nor part of a list is a leftover of the page's footer.
