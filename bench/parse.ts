@@ -115,17 +115,18 @@ interface ChildResult {
 async function runExtractor(name: Extractor): Promise<ChildResult> {
   const extract = loadExtractor(name);
   const cases = Object.values(JSON.parse(readFileSync(EVALDATA, 'utf8')) as Record<string, Case>);
-  const pages = cases.map((c) => {
+  const pageBytes = (c: Case): Uint8Array => {
     const path = join(CORPUS_HTML_DIR, `${c.file}.gz`);
     return existsSync(path) ? new Uint8Array(gunzipSync(readFileSync(path))) : new Uint8Array();
-  });
+  };
+  // Sizes first, pages read one at a time after: holding all 990 pages would count toward peak RSS.
   const heavyMin = percentile(
-    pages.map((p) => p.length).sort((a, b) => a - b),
+    cases.map((c) => pageBytes(c).length).sort((a, b) => a - b),
     HEAVY_PERCENTILE,
   );
   // Lazily built parts (tinyld's model, Readability's and linkedom's first use) are start-up, not parsing:
   // one untimed page first.
-  await extract(pages[0] ?? new Uint8Array(), 'warm-up').catch(() => '');
+  await extract(cases[0] ? pageBytes(cases[0]) : new Uint8Array(), 'warm-up').catch(() => '');
   const total = zero();
   const heavyCounts = zero();
   // Even-indexed pages were the development half, odd-indexed the check against overfitting.
@@ -134,7 +135,7 @@ async function runExtractor(name: Extractor): Promise<ChildResult> {
   const heavy: Slice = { pages: 0, bytes: 0, ms: 0 };
   let failures = 0;
   for (const [index, c] of cases.entries()) {
-    const bytes = pages[index]!;
+    const bytes = pageBytes(c);
     const isHeavy = bytes.length >= heavyMin;
     const started = process.hrtime.bigint();
     let text = '';
