@@ -2,7 +2,7 @@
  * Trains the copied-text line model (shared/core/parse/text/line-model.json) on the even half of the
  * trafilatura evaluation set (../shared/corpus/trafilatura-eval), the half bench/text-dump.ts develops on.
  *
- *   npx tsx scripts/train-text-lines.ts [--rounds 150] [--second-rounds 100] [--depth 4]
+ *   npx tsx scripts/train-text-lines.ts [--rounds 150] [--second-rounds 100] [--depth 5] [--gold-weight 6]
  *
  * Each page is turned into select-all + copy text (bench/inner-text.ts) and cut into lines as parseTextDump
  * does. A line's label is the corpus's gold where a `with` or `without` snippet touches it, and otherwise the
@@ -33,10 +33,10 @@ import { trainBoostedTrees } from './boosted-trees';
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '150' },
-    depth: { type: 'string', default: '4' },
+    depth: { type: 'string', default: '5' },
     'learning-rate': { type: 'string', default: '0.1' },
     'second-rounds': { type: 'string', default: '100' },
-    'gold-weight': { type: 'string', default: '3' },
+    'gold-weight': { type: 'string', default: '6' },
   },
 });
 
