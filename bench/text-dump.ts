@@ -16,9 +16,10 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decodeText } from '../shared/core/parse/decode';
 import { parseTextDump } from '../shared/core/parse/text-dump';
+import type { LineScorer } from '../shared/core/parse/text/line-model';
 import { CORPUS_HTML_DIR } from '../local/shared-material';
 import { innerText } from './inner-text';
-import { machineDescription, writeReport } from './report';
+import { machineDescription, RESULTS_DIR, writeReport } from './report';
 
 const EVALDATA = join(CORPUS_HTML_DIR, '..', 'evaldata.json');
 
@@ -47,14 +48,14 @@ const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Baseline: the lines of at least this many characters, the way a naive "keep the prose" filter works. */
 const LONG_LINE = 80;
 
-function extract(method: Method, dump: string): string {
+function extract(method: Method, dump: string, scoreLines?: LineScorer): string {
   if (method === 'keep-everything') return dump;
   if (method === 'long-lines')
     return dump
       .split('\n')
       .filter((l) => l.trim().length >= LONG_LINE)
       .join('\n');
-  const x = parseTextDump(dump);
+  const x = parseTextDump(dump, scoreLines);
   // The standfirst is article text too; the parser only moves it out of the body into `subtitle`.
   return [x.title, x.subtitle ?? '', ...x.paragraphs].join('\n\n');
 }
@@ -100,12 +101,15 @@ function option(name: string): string | undefined {
 }
 
 /**
- * Every page scored by every method (or only the page `only`, printed); undefined when the corpus is not beside
- * this checkout. Exported so other parser benches can show in the same run that the dump figures hold.
+ * Every page scored by every method (or only the page `only`, printed; or only the pages `pick` keeps); undefined
+ * when the corpus is not beside this checkout. Exported so other parser benches can show in the same run that
+ * the dump figures hold, and so scripts/train-text-lines.ts can score a cross-validated model (`scoreLines`).
  */
-export function measureDumps(opts: { dumpDir?: string; only?: string } = {}) {
+export function measureDumps(
+  opts: { dumpDir?: string; only?: string; pick?: (index: number) => boolean; scoreLines?: LineScorer } = {},
+) {
   if (!existsSync(EVALDATA)) return undefined;
-  const { dumpDir, only } = opts;
+  const { dumpDir, only, pick, scoreLines } = opts;
   if (dumpDir) mkdirSync(dumpDir, { recursive: true });
 
   const cases = Object.values(JSON.parse(readFileSync(EVALDATA, 'utf8')) as Record<string, Case>);
@@ -115,7 +119,7 @@ export function measureDumps(opts: { dumpDir?: string; only?: string } = {}) {
   let dumpMs = 0;
 
   cases.forEach((c, index) => {
-    if (only && c.file !== only) return;
+    if ((only && c.file !== only) || (pick && !pick(index))) return;
     const path = join(CORPUS_HTML_DIR, `${c.file}.gz`);
     const bytes = existsSync(path) ? new Uint8Array(gunzipSync(readFileSync(path))) : new Uint8Array();
     const decoded = decodeText(bytes);
@@ -129,7 +133,7 @@ export function measureDumps(opts: { dumpDir?: string; only?: string } = {}) {
       const t0 = process.hrtime.bigint();
       let text = '';
       try {
-        text = extract(m, dump);
+        text = extract(m, dump, scoreLines);
       } catch (err) {
         for (const k of into) k.failures++;
         if (only) console.error(err);
@@ -154,6 +158,28 @@ export function measureDumps(opts: { dumpDir?: string; only?: string } = {}) {
   return { pages: cases.length, dumpMs, losses, results };
 }
 
+/** The last `npx tsx scripts/train-text-lines.ts --folds K` figure, if one was taken. */
+function crossValidated() {
+  const path = join(RESULTS_DIR, 'text-lines-cv.json');
+  if (!existsSync(path)) return undefined;
+  const cv = JSON.parse(readFileSync(path, 'utf8')) as {
+    command: string;
+    date: string;
+    commit: string;
+    folds: number;
+    pages: number;
+    precision: number;
+    recall: number;
+    f1: number;
+  };
+  const fmt = (n: number) => n.toFixed(3);
+  return {
+    figure: { f1: cv.f1, folds: cv.folds, date: cv.date, commit: cv.commit },
+    row: `| copydesk: even half, cross-validated (model trained without the scored pages) | ${cv.pages} | ${fmt(cv.precision)} | ${fmt(cv.recall)} | ${fmt(cv.f1)} | |`,
+    note: `The cross-validated row is \`${cv.command}\` (${cv.date.slice(0, 10)}, commit ${cv.commit}): the even half in ${cv.folds} folds, each scored with a model trained on the others, pooled.`,
+  };
+}
+
 function main() {
   const worstN = Number(option('--worst') ?? 0);
   const worstHalf = option('--half') ?? 'even';
@@ -165,12 +191,14 @@ function main() {
   }
   if (only) return;
   const { pages, dumpMs, losses, results } = measured;
+  const cv = crossValidated();
   const report = {
     benchmark: 'text-dump',
     date: new Date().toISOString(),
     machine: machineDescription(),
     dumpsPerSecond: pages / (dumpMs / 1000),
     results,
+    ...(cv ? { crossValidated: cv.figure } : {}),
   };
   const fmt = (n: number, digits = 3) => n.toFixed(digits);
   writeReport(
@@ -182,13 +210,16 @@ Command: \`npx tsx bench/text-dump.ts\` · ${report.date.slice(0, 10)} · ${repo
 Even-indexed pages are the development half, odd-indexed pages the monitored half. The line model
 (shared/core/parse/text/line-model.json, \`npm run train:text-lines\`) is trained on the even half only, so the
 odd half is the check that it generalises. Baselines: the whole dump, and only its lines of ≥ ${LONG_LINE} characters.
-
+${cv ? `The even half's own row is read on the pages whose gold trained the model. ${cv.note}\n` : ''}
 | method | pages | precision | recall | F1 | pages/s |
 | --- | --- | --- | --- | --- | --- |
 ${results
   .map(
     (r) =>
       `| ${r.method} (${r.half}) | ${r.pages} | ${fmt(r.precision)} | ${fmt(r.recall)} | ${fmt(r.f1)} | ${fmt(r.pagesPerSecond, 0)} |`,
+  )
+  .flatMap((row, i) =>
+    cv && results[i]!.method === 'copydesk' && results[i]!.half === 'even' ? [row, cv.row] : [row],
   )
   .join('\n')}`,
   );
@@ -208,6 +239,10 @@ ${results
       )
       .join('\n'),
   );
+  if (cv)
+    console.log(
+      `copydesk even half, cross-validated: F1 ${fmt(cv.figure.f1)} (${cv.figure.date.slice(0, 10)}, ${cv.figure.commit})`,
+    );
 }
 
 if (require.main === module) main();

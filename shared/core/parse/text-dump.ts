@@ -8,7 +8,7 @@ import { isCleanCopy, parseCleanCopy } from './text/clean-copy';
 import { creditOnly } from './text/credit-lines';
 import { dumpLines } from './text/lines';
 import { bylineLine, dateLine, postedAuthors } from './text/meta-lines';
-import { contentScores } from './text/line-model';
+import { contentScores, type LineScorer } from './text/line-model';
 import { articleRegion, sandwiched } from './text/region';
 import { looksLikeTitle, titleFromProse } from './text/title';
 import type { Extracted } from './types';
@@ -131,9 +131,10 @@ function toBlocks(lines: readonly ClassifiedLine[], at: readonly number[]): Bloc
  * headline, captions, the story, teasers, comments and footer, one block per line. Lines are classified on
  * their own (text/classify.ts: length and function-word density, as jusText does; known furniture), the story
  * is the best-scoring run of lines (text/region.ts), and the headline, byline, date, breadcrumb and captions
- * are read around and inside it. Measured on the dev corpus by bench/text-dump.ts.
+ * are read around and inside it. Measured on the dev corpus by bench/text-dump.ts. `scoreLines` is the shipped
+ * line model except when scripts/train-text-lines.ts scores a model it is cross-validating.
  */
-export function parseTextDump(text: string): Extracted {
+export function parseTextDump(text: string, scoreLines: LineScorer = contentScores): Extracted {
   const lines = classifyLines(dumpLines(text));
   if (isCleanCopy(lines)) return parseCleanCopy(lines);
   const region = articleRegion(lines);
@@ -217,7 +218,7 @@ export function parseTextDump(text: string): Extracted {
 
   // Which lines are the article is the line model's call, anywhere below the headline: lists set apart from
   // the method, subheadings and short paragraphs are kept with the story, teasers and bios around it are not.
-  const scores = contentScores(lines, region, inProse);
+  const scores = scoreLines(lines, region, inProse);
   const at: number[] = [];
   for (let i = titleIndex + 1; i < lines.length; i++) {
     const inRegion = i >= bodyStart && i < end;

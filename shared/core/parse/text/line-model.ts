@@ -12,25 +12,35 @@ export interface LineModel {
   second: TreeModel;
 }
 
-const MODEL = modelFile as LineModel;
-if (
-  MODEL.first.features.join() !== FEATURE_NAMES.join() ||
-  MODEL.second.features.join() !== SECOND_STAGE_FEATURES.join()
-)
-  throw new Error('text/line-model.json was trained on other features: run npm run train:text-lines');
-const FIRST = compileTrees(MODEL.first);
-const SECOND = compileTrees(MODEL.second);
-
-/**
- * For each line, the model's log-odds that it is article text, as the HTML extractor would judge it on the
- * same page: above 0 it reads as part of the article.
- */
-export function contentScores(
+/** For each line, the model's log-odds that it is article text. */
+export type LineScorer = (
   lines: readonly ClassifiedLine[],
   region: readonly [number, number] | undefined,
   sandwiched: readonly boolean[],
-): number[] {
-  const rows = lineFeatures(lines, region, sandwiched);
-  const context = scoreContext(rows.map((row) => treeScore(FIRST, row)));
-  return rows.map((row, i) => treeScore(SECOND, [...row, ...context[i]!]));
+) => number[];
+
+/** The scorer of a model: the shipped one, or one scripts/train-text-lines.ts cross-validates. */
+export function lineScorer(model: LineModel): LineScorer {
+  if (
+    model.first.features.join() !== FEATURE_NAMES.join() ||
+    model.second.features.join() !== SECOND_STAGE_FEATURES.join()
+  )
+    throw new Error('text/line-model.json was trained on other features: run npm run train:text-lines');
+  const first = compileTrees(model.first);
+  const second = compileTrees(model.second);
+  return (lines, region, sandwiched) => {
+    const rows = lineFeatures(lines, region, sandwiched);
+    const context = scoreContext(rows.map((row) => treeScore(first, row)));
+    return rows.map((row, i) => treeScore(second, [...row, ...context[i]!]));
+  };
 }
+
+// Compiled on first use, so a stale model file stops parsing but not the script that retrains it.
+let shipped: LineScorer | undefined;
+
+/**
+ * For each line, the shipped model's log-odds that it is article text, as the HTML extractor would judge it on
+ * the same page: above 0 it reads as part of the article.
+ */
+export const contentScores: LineScorer = (lines, region, sandwiched) =>
+  (shipped ??= lineScorer(modelFile as LineModel))(lines, region, sandwiched);
