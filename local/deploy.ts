@@ -23,6 +23,14 @@ export interface DeployOptions {
 }
 
 /**
+ * The cloud assembly a deploy onto this emulator writes, one directory per emulator: the CDK CLI locks its
+ * output directory, so deploys onto two emulators at once (a test's own beside the shared one, or two
+ * checkouts' tests) would otherwise fail with "Another CLI is currently synthing to cdk.out".
+ */
+export const assemblyDirFor = (endpoint: string): string =>
+  join(PROJECT_ROOT, '.copydesk', `cdk.out-${new URL(endpoint).port || '4566'}`);
+
+/**
  * `cdk bootstrap` (once) and `cdk deploy --all` onto the emulator at AWS_ENDPOINT_URL: the same app, the
  * same bundles and the same templates as a deployment to AWS, with only the endpoint, the account and
  * the stages' concurrency cap differing. The CDK CLI honours AWS_ENDPOINT_URL for every service it calls.
@@ -45,13 +53,7 @@ export async function deployToEmulator(options: DeployOptions = {}): Promise<voi
   };
   const log = options.log ?? (() => undefined);
   const output = options.output ?? process.stderr;
-  // A cloud assembly directory per emulator: the CDK CLI locks its output directory, so deploys onto
-  // two emulators at once (a test's own beside the shared one, or two checkouts' tests) would otherwise
-  // fail with "Another CLI is currently synthing to cdk.out".
-  const assembly = [
-    '--output',
-    join(PROJECT_ROOT, '.copydesk', `cdk.out-${new URL(endpoint).port || '4566'}`),
-  ];
+  const assembly = ['--output', assemblyDirFor(endpoint)];
   if (!(await isBootstrapped())) {
     log(`cdk bootstrap aws://${EMULATOR_ACCOUNT}/${region} (first deploy onto this emulator)`);
     await cdk(['bootstrap', `aws://${EMULATOR_ACCOUNT}/${region}`, ...assembly], env, output);

@@ -6,13 +6,21 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { articleIdFor } from '../../shared/core/article-id';
+import { EMULATOR_ACCOUNT, LOCAL_REGION } from '../../shared/aws/client-config';
 import { queueDepth } from '../../shared/aws/queue-depth';
 import { publishedKeyFor } from '../../shared/stages/publish-stage';
-import { RAW_PREFIX, STAGES } from '../../shared/topology';
-import { deployToEmulator } from '../../local/deploy';
+import {
+  DEFAULT_INLINE_MESSAGE_BYTES,
+  RAW_PREFIX,
+  STAGES,
+  WORK_EXPIRATION_DAYS,
+  WORK_PREFIX,
+} from '../../shared/topology';
+import { assemblyDirFor, deployToEmulator } from '../../local/deploy';
 import { resolveTarget, type Target } from '../../cli/target';
 import { waitForRecords } from '../../cli/commands/wait';
 import type { Uploaded } from '../../cli/commands/upload';
@@ -92,6 +100,50 @@ describe('the deployed pipeline on the emulator', () => {
     }
   });
 
+  it('sends a document over the inline limit through the work bucket, reads it back, and lets it expire', async () => {
+    const story = longStory(300);
+    const upload = await put('long-report.txt', story.text);
+    const records = await waitForRecords(target, [upload], { timeoutMs: 120_000, quiet: true });
+    const record = records.get(upload.key)!;
+    // The tag and index stages saw the whole document, which only the work bucket could have carried.
+    expect(record).toMatchObject({ status: 'indexed', title: story.headline });
+    expect(record.wordCount).toBeGreaterThanOrEqual(story.words);
+    expect(record.entities!.map((e) => e.name)).toEqual(expect.arrayContaining(['Marguerite Olsson']));
+
+    const listed = await target.s3.send(
+      new ListObjectsV2Command({ Bucket: target.names.workBucket, Prefix: `${WORK_PREFIX}${upload.id}/` }),
+    );
+    const claimChecks = (listed.Contents ?? []).map((o) => o.Key!);
+    expect(claimChecks).toEqual(expect.arrayContaining([expect.stringMatching(/\/parsed\.json$/)]));
+    const parsed = await target.s3.send(
+      new GetObjectCommand({
+        Bucket: target.names.workBucket,
+        Key: claimChecks.find((k) => k.endsWith('/parsed.json')),
+      }),
+    );
+    const document = await parsed.Body!.transformToString();
+    expect(Buffer.byteLength(document)).toBeGreaterThan(DEFAULT_INLINE_MESSAGE_BYTES);
+    expect(JSON.parse(document)).toMatchObject({ title: story.headline });
+
+    // Every claim-check object falls under the rule that expires it, as the deployed stack declares it.
+    // (MiniStack neither applies a template's lifecycle rules nor expires objects: the rule is read from
+    // the cloud assembly this emulator was deployed from, and AWS applies it.)
+    const stateful = JSON.parse(
+      readFileSync(
+        join(assemblyDirFor(process.env.AWS_ENDPOINT_URL!), 'CopydeskStateful.template.json'),
+        'utf8',
+      ),
+    ) as { Resources: Record<string, { Type: string; Properties?: BucketProperties }> };
+    const workBucket = Object.values(stateful.Resources).find(
+      (r) => r.Type === 'AWS::S3::Bucket' && bucketName(r.Properties?.BucketName) === target.names.workBucket,
+    );
+    const expiring = (workBucket?.Properties?.LifecycleConfiguration?.Rules ?? []).filter(
+      (r) => r.Status === 'Enabled' && r.ExpirationInDays === WORK_EXPIRATION_DAYS,
+    );
+    expect(expiring.length).toBeGreaterThan(0);
+    for (const key of claimChecks) expect(expiring.some((r) => key.startsWith(r.Prefix ?? ''))).toBe(true);
+  });
+
   it('unindexes and withdraws an article whose object is deleted from the versioned raw bucket', async () => {
     const upload = await put('glacier-study.txt', readFileSync(join(SAMPLES, 'glacier-study.txt')));
     await waitForRecords(target, [upload], { timeoutMs: 120_000, quiet: true });
@@ -116,6 +168,41 @@ describe('the deployed pipeline on the emulator', () => {
     expect(await gone()).toBe(true);
   });
 });
+
+interface BucketProperties {
+  BucketName?: unknown;
+  LifecycleConfiguration?: { Rules?: Array<{ Status?: string; ExpirationInDays?: number; Prefix?: string }> };
+}
+
+/** A bucket name as the template writes it: a string, or a join of strings and the account and region. */
+function bucketName(name: unknown): string | undefined {
+  if (typeof name === 'string') return name;
+  const join = (name as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join'];
+  if (!join) return undefined;
+  const pseudo: Record<string, string> = {
+    'AWS::AccountId': EMULATOR_ACCOUNT,
+    'AWS::Region': process.env.AWS_REGION ?? LOCAL_REGION,
+  };
+  return join[1]
+    .map((part) => (typeof part === 'string' ? part : pseudo[(part as { Ref: string }).Ref]))
+    .join(join[0]);
+}
+
+/**
+ * A long report of our own words: paragraphs of varied sentences (numbers and names change, so no line
+ * repeats as furniture would), long enough that the parsed document exceeds the inline message limit.
+ */
+function longStory(paragraphs: number): { headline: string; text: string; words: number } {
+  const headline = 'Regional water board publishes its long review of the northern reservoirs';
+  const places = ['Aldmoor', 'Brenning', 'Castlereach', 'Dunmere', 'Eastholt', 'Fenwick'];
+  const body = Array.from({ length: paragraphs }, (_, i) => {
+    const place = places[i % places.length]!;
+    return `Inspectors visited the ${place} reservoir for the ${i + 1}th time, measuring ${(i * 7) % 93} centimetres of silt. Marguerite Olsson, who chairs the board, said section ${i + 3} of the review asks for repairs within ${(i % 11) + 2} months.`;
+  });
+  const text = [headline, '', ...body.flatMap((p) => [p, ''])].join('\n');
+  const words = body.join(' ').split(/\s+/).length;
+  return { headline, text, words };
+}
 
 /** The first answer `attempt` gives without throwing, within a minute. */
 async function eventually<T>(attempt: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
