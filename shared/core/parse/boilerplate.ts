@@ -5,7 +5,8 @@ import { endsLikeSentence, roughWordCount } from './text-util';
  * merely mentions "copyright" or "subscribe" is never dropped.
  */
 const BOILERPLATE: RegExp[] = [
-  /\bcan (?:also )?be accessed (?:at|via|through) the following (?:alternate |alternative )?(?:addresses|domains|links)\b/i,
+  // Mirror and app-access footers: "This site can also be accessed at the following alternate domains".
+  /\b(?:can|may) (?:also )?be (?:accessed|read|reached) (?:at|via|through|on|in) (?:the following|these|our|this) (?:alternate |alternative |mirror )?(?:addresses|domains|links|sites|mirrors|urls|apps?)\b/i,
   /^(?:share|share this(?: article| story| page)?|share on \w+|tweet|e-?mail|print|copy link|whatsapp|facebook|twitter|linkedin|reddit)\b[\s\w:|/,-]{0,40}$/i,
   /^(?:subscribe|sign up|sign in|log in|register|join our|get our|newsletter|follow us|follow @|like us on)\b/i,
   /^(?:read more|read also|also read|see also|related(?: articles| stories| news| content| posts| topics)?|more on this|more from|recommended|most (?:read|popular|viewed)|trending|you may also like|you might also like|don'?t miss|advertisement|advertising|sponsored(?: content)?|skip to(?: main)? content|skip navigation|click here|continue reading|download (?:the|our) app|back to top|scroll to top)\b/i,
