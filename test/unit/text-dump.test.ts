@@ -348,3 +348,25 @@ describe('meta lines', () => {
     expect(bylineLine('Por qué no')).toBeUndefined();
   });
 });
+
+describe('a story with nothing of a page around it', () => {
+  const PARAGRAPH =
+    'The harbour bridge reopened to traffic on Tuesday after eight months of repairs, officials said at a ' +
+    'ceremony attended by hundreds of residents who had waited since spring.';
+
+  it('keeps the only paragraph under a short headline', () => {
+    expect(parseTextDump(`Harbour bridge reopens\n\n${PARAGRAPH}\n`)).toMatchObject({
+      title: 'Harbour bridge reopens',
+      paragraphs: [PARAGRAPH],
+    });
+  });
+
+  it('keeps a closing paragraph of one sentence', () => {
+    const closing =
+      'Tolls return next month, and buses will use the bridge again from Monday, the council said.';
+    expect(parseTextDump(`Harbour bridge reopens\n\n${PARAGRAPH}\n\n${closing}\n`).paragraphs).toEqual([
+      PARAGRAPH,
+      closing,
+    ]);
+  });
+});

@@ -24,6 +24,10 @@ const META_ZONE = 4;
  * so a doubtful score is enough. Short lines sandwiched between long prose there (a list, a subheading) stay.
  */
 const REGION_PROSE_BAR = -1;
+/** A whole sentence of some length: inside the region it is prose however short the line. */
+const MIN_SENTENCE_WORDS = 6;
+const isSentence = (text: string): boolean =>
+  endsLikeSentence(text) && roughWordCount(text) >= MIN_SENTENCE_WORDS;
 /** A caption over this many words is prose that happens to mention a photo. */
 const MAX_CAPTION_WORDS = 60;
 
@@ -224,9 +228,16 @@ export function parseTextDump(text: string, scoreLines: LineScorer = contentScor
     const inRegion = i >= bodyStart && i < end;
     const l = lines[i]!;
     const sure = inRegion && inProse[i]!;
-    const bar = inRegion && (l.own === 'good' || l.own === 'near') ? REGION_PROSE_BAR : 0;
+    const prose = l.own === 'good' || l.own === 'near' || (l.own !== 'bad' && isSentence(l.text));
+    const bar = inRegion && prose ? REGION_PROSE_BAR : 0;
     if ((sure || scores[i]! > bar) && !used.has(i) && l.text !== title) at.push(i);
   }
+  // The model learnt pages; a story with nothing of a page around it (a headline and a paragraph) can score
+  // low everywhere. The region is then the article: its prose lines stay rather than an empty body.
+  if (at.length === 0)
+    for (let i = bodyStart; i < end; i++)
+      if (!used.has(i) && lines[i]!.own !== 'bad' && isProse(lines[i]!.text) && lines[i]!.text !== title)
+        at.push(i);
   // A trailing line that is neither prose nor part of a list is a leftover of the page's footer.
   while (at.length > 1 && !isProse(lines[at.at(-1)!]!.text) && lines[at.at(-1)!]!.gapBefore) at.pop();
   const bodyLines = at.map((i) => lines[i]!);
