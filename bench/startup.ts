@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCli } from '../cli/build';
 import { PROJECT_ROOT } from '../local/project-root';
+import { SMALL_STORY } from '../test/support/parsed-article';
 import { machineDescription, percentile, writeReport } from './report';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' } } });
@@ -61,17 +62,7 @@ async function main(): Promise<void> {
   const empty = join(dir, 'empty');
   const story = join(dir, 'story.txt');
   spawnSync('mkdir', [empty]);
-  writeFileSync(
-    story,
-    [
-      'Harbour reopens after the storm',
-      '',
-      'The harbour at Port Elsewhere reopened on Monday, three days after a storm closed it to shipping.',
-      '',
-      'Pilots guided the first ferries in at dawn, and the harbour master said repairs to the outer wall would take a month.',
-      '',
-    ].join('\n'),
-  );
+  writeFileSync(story, SMALL_STORY);
   const node = process.execPath;
   const bin = join('bin', 'copydesk.js');
   const cases: Case[] = [

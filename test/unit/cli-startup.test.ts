@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SMALL_STORY } from '../support/parsed-article';
 
 /**
  * The CLI's start-up stays small because each command loads only its own modules (cli/main.ts) and the
@@ -33,15 +34,6 @@ function run(
   return { status: result.status, loaded: JSON.parse(line.slice('LOADED '.length)) as string[] };
 }
 
-const STORY = [
-  'Harbour reopens after the storm',
-  '',
-  'The harbour at Port Elsewhere reopened on Monday, three days after a storm closed it to shipping.',
-  '',
-  'Pilots guided the first ferries in at dawn, and the harbour master said repairs to the outer wall would take a month.',
-  '',
-].join('\n');
-
 const HEAVY = /^(@aws-sdk\/|aws-cdk-lib|tinyld|mammoth|jszip|markdown-it|yaml$|stopwords-iso)/;
 const heavy = (loaded: string[]) => loaded.filter((p) => HEAVY.test(p));
 
@@ -60,7 +52,7 @@ describe('CLI start-up', () => {
 
   it('loads the language detector with the first text, and the tagger only for tag', () => {
     const file = join(dir, 'story.txt');
-    writeFileSync(file, STORY);
+    writeFileSync(file, SMALL_STORY);
     try {
       const parse = run(['parse', '--jsonl', file]);
       expect(parse.status).toBe(0);

@@ -1,5 +1,5 @@
-import type { Entity, ParsedArticle, TaggedArticle } from '../../shared/core/article';
 import { tagArticle } from '../../shared/core/tag';
+import { findEntity, parsedArticle } from '../support/parsed-article';
 
 /**
  * The rules the seed article exercises (test/unit/tag.test.ts, which needs ../shared), each on a story of
@@ -7,28 +7,8 @@ import { tagArticle } from '../../shared/core/tag';
  */
 const NOW = new Date('2024-05-01T12:00:00Z');
 
-function article(
-  title: string,
-  paragraphs: string[],
-  captions: ParsedArticle['captions'] = [],
-): ParsedArticle {
-  const text = paragraphs.join('\n\n');
-  return {
-    id: 'own',
-    source: { path: 'inline' },
-    format: 'text',
-    title,
-    language: 'en',
-    body: { paragraphs, text, wordCount: text.split(/\s+/).length, html: '', markdown: '' },
-    captions,
-    images: [],
-    authors: [],
-    parsedAt: NOW.toISOString(),
-  };
-}
-
-const find = (t: TaggedArticle, type: Entity['type'], name: string): Entity | undefined =>
-  t.entities.find((e) => e.type === type && e.name === name);
+const article = (title: string, paragraphs: string[]) => parsedArticle(title, paragraphs, [], NOW);
+const find = findEntity;
 
 describe('a capital standing for its government', () => {
   const t = tagArticle(

@@ -3,33 +3,14 @@ import type { Entity, ParsedArticle, TaggedArticle } from '../../shared/core/art
 import { parseDocument } from '../../shared/core/parse';
 import { tagArticle } from '../../shared/core/tag';
 import { SEED_PATH as SEED } from '../../local/shared-material';
+import { entityNames, findEntity, parsedArticle } from '../support/parsed-article';
 
 const NOW = new Date('2024-05-01T12:00:00Z');
 
-function article(
-  title: string,
-  paragraphs: string[],
-  captions: ParsedArticle['captions'] = [],
-): ParsedArticle {
-  const text = paragraphs.join('\n\n');
-  return {
-    id: 'a1',
-    source: { path: 'inline' },
-    format: 'text',
-    title,
-    language: 'en',
-    body: { paragraphs, text, wordCount: text.split(/\s+/).length, html: '', markdown: '' },
-    captions,
-    images: [],
-    authors: [],
-    parsedAt: NOW.toISOString(),
-  };
-}
-
-const find = (t: TaggedArticle, type: Entity['type'], name: string): Entity | undefined =>
-  t.entities.find((e) => e.type === type && e.name === name);
-const names = (t: TaggedArticle, type: Entity['type']): string[] =>
-  t.entities.filter((e) => e.type === type).map((e) => e.name);
+const article = (title: string, paragraphs: string[], captions: ParsedArticle['captions'] = []) =>
+  parsedArticle(title, paragraphs, captions, NOW);
+const find = findEntity;
+const names = entityNames;
 
 const seedPresent = existsSync(SEED);
 if (!seedPresent)
