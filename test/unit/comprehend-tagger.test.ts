@@ -26,6 +26,7 @@ import { chooseLanguage } from '../../shared/aws/comprehend/languages';
 import { TaggerUnavailableError, type Tagger } from '../../shared/stages/ports';
 import { handleParsedArticle, type TagStageDeps } from '../../shared/stages/tag-stage';
 import { SEED_PATH as SEED } from '../../local/shared-material';
+import { parsedArticle } from '../support/parsed-article';
 
 const NOW = new Date('2024-05-01T12:00:00Z');
 const comprehend = mockClient(ComprehendClient);
@@ -84,21 +85,13 @@ function answerWith(entities: Lexicon, phrases: Lexicon = [], language = 'en') {
 const sentTexts = (command: typeof BatchDetectEntitiesCommand | typeof BatchDetectKeyPhrasesCommand) =>
   comprehend.commandCalls(command).map((call) => call.args[0].input.TextList!);
 
-function article(title: string, paragraphs: string[], captions: string[] = []): ParsedArticle {
-  const text = paragraphs.join('\n\n');
-  return {
-    id: 'a1',
-    source: { path: 'inline' },
-    format: 'text',
+const article = (title: string, paragraphs: string[], captions: string[] = []): ParsedArticle =>
+  parsedArticle(
     title,
-    language: 'en',
-    body: { paragraphs, text, wordCount: text.split(/\s+/).length, html: '', markdown: '' },
-    captions: captions.map((c) => ({ text: c })),
-    images: [],
-    authors: [],
-    parsedAt: NOW.toISOString(),
-  };
-}
+    paragraphs,
+    captions.map((c) => ({ text: c })),
+    NOW,
+  );
 
 /** The text an occurrence points at, read back from the article. */
 function spanText(a: ParsedArticle, o: NonNullable<Entity['occurrences']>[number]): string {

@@ -4,23 +4,13 @@ import { parseDocument } from '../../shared/core/parse';
 import { classifyTopics, stem, tokenize } from '../../shared/core/tag/topics';
 import { OVERRIDES, SUBTOPICS, TOPICS } from '../../shared/core/tag/topics-data';
 import { SEED_PATH as SEED } from '../../local/shared-material';
+import { parsedArticle } from '../support/parsed-article';
 
-function article(title: string, paragraphs: string[], language = 'en', subtitle?: string): ParsedArticle {
-  const text = paragraphs.join('\n\n');
-  return {
-    id: 'a1',
-    source: { path: 'inline' },
-    format: 'text',
-    title,
-    ...(subtitle ? { subtitle } : {}),
-    language,
-    body: { paragraphs, text, wordCount: text.split(/\s+/).length, html: '', markdown: '' },
-    captions: [],
-    images: [],
-    authors: [],
-    parsedAt: '2024-05-01T12:00:00Z',
-  };
-}
+const article = (title: string, paragraphs: string[], language = 'en', subtitle?: string): ParsedArticle => ({
+  ...parsedArticle(title, paragraphs),
+  language,
+  ...(subtitle ? { subtitle } : {}),
+});
 
 const labels = (topics: Topic[]) => topics.map((t) => t.label);
 const first = (a: ParsedArticle) => classifyTopics(a)[0]?.label;
