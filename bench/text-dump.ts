@@ -176,7 +176,7 @@ function crossValidated() {
   return {
     figure: { f1: cv.f1, folds: cv.folds, date: cv.date, commit: cv.commit },
     row: `| copydesk: even half, cross-validated (model trained without the scored pages) | ${cv.pages} | ${fmt(cv.precision)} | ${fmt(cv.recall)} | ${fmt(cv.f1)} | |`,
-    note: `The cross-validated row is \`${cv.command}\` (${cv.date.slice(0, 10)}, commit ${cv.commit}): the even half in ${cv.folds} folds, each scored with a model trained on the others, pooled.`,
+    note: `The cross-validated row is \`${cv.command}\` (${cv.date.slice(0, 10)}, commit ${cv.commit}):\nthe even half in ${cv.folds} folds, each scored with a model trained on the other folds, counts pooled.`,
   };
 }
 
@@ -210,7 +210,7 @@ Command: \`npx tsx bench/text-dump.ts\` · ${report.date.slice(0, 10)} · ${repo
 Even-indexed pages are the development half, odd-indexed pages the monitored half. The line model
 (shared/core/parse/text/line-model.json, \`npm run train:text-lines\`) is trained on the even half only, so the
 odd half is the check that it generalises. Baselines: the whole dump, and only its lines of ≥ ${LONG_LINE} characters.
-${cv ? `The even half's own row is read on the pages whose gold trained the model. ${cv.note}\n` : ''}
+${cv ? `The even half's own row is read on the pages whose gold trained the model.\n${cv.note}\n` : ''}
 | method | pages | precision | recall | F1 | pages/s |
 | --- | --- | --- | --- | --- | --- |
 ${results
