@@ -6,7 +6,6 @@ import {
   type TaggedArticle,
 } from '../../shared/core/article';
 import { articleIdFor } from '../../shared/core/article-id';
-import { parseDocument } from '../../shared/core/parse';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../shared/topology';
 import { CliError } from '../errors';
 import { expandPaths } from '../files';
@@ -75,12 +74,16 @@ async function processFiles(
     }
     throw err;
   }
+  if (files.length === 0) return 0;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
-  // The tagger's model and gazetteers are megabytes: `parse` never loads them.
+  // Loaded once there is a file to read: the parser's packages are most of a run's start-up, and the
+  // tagger's model and gazetteers are megabytes that `parse` never needs.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { parseDocument } = require('../../shared/core/parse') as typeof import('../../shared/core/parse');
   const tagArticle = tag
-    ? // eslint-disable-next-line @typescript-eslint/no-require-imports
-      (require('../../shared/core/tag') as typeof import('../../shared/core/tag')).tagArticle
+    ? (require('../../shared/core/tag') as typeof import('../../shared/core/tag')).tagArticle
     : undefined;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   let exitCode = 0;
   for (const { path } of files) {
     let outcomes: Outcome[];
