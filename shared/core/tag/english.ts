@@ -1,4 +1,4 @@
-import stopwordsIso from 'stopwords-iso';
+import { isoStopwords } from './iso-stopwords';
 
 /**
  * Whether a text is English enough for the entity model, which learnt from English news. Language detection
@@ -7,16 +7,8 @@ import stopwordsIso from 'stopwords-iso';
  * most of them are English function words, and more of them English ones than the detected language's.
  */
 
-const LISTS = stopwordsIso as Record<string, readonly string[] | undefined>;
-const sets = new Map<string, ReadonlySet<string>>();
-const stopwords = (language: string): ReadonlySet<string> => {
-  let set = sets.get(language);
-  if (!set) {
-    set = new Set(LISTS[language] ?? []);
-    sets.set(language, set);
-  }
-  return set;
-};
+const NONE: ReadonlySet<string> = new Set();
+const stopwords = (language: string): ReadonlySet<string> => isoStopwords(language) ?? NONE;
 
 /** Enough text to be sure, and cheap on a long body. */
 const SAMPLE_CHARS = 5000;

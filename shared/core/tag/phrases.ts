@@ -1,5 +1,5 @@
-import stopwordsIso from 'stopwords-iso';
 import type { KeyPhrase } from '../article';
+import { isoStopwords } from './iso-stopwords';
 
 /**
  * Key phrases for any language, without a part-of-speech tagger: a RAKE/YAKE-style unsupervised extractor.
@@ -76,10 +76,10 @@ const stopwordCache = new Map<string, ReadonlySet<string> | null>();
 function stopwordsFor(language: string): ReadonlySet<string> | null {
   const cached = stopwordCache.get(language);
   if (cached !== undefined) return cached;
-  const list = (stopwordsIso as Record<string, string[] | undefined>)[language];
+  const list = isoStopwords(language);
   let set: Set<string> | null = null;
   if (list) {
-    set = new Set(list.map((w) => w.toLowerCase()));
+    set = new Set(list);
     if (language === 'en') for (const w of EN_NOT_STOP) set.delete(w);
     for (const name of calendarNames(language)) set.add(name);
   }
