@@ -28,20 +28,14 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };
 
-// Projects whose tests run bin/copydesk.js build it first (cli/build.ts), so they never test a stale build.
-const runsTheCli = { globalSetup: '<rootDir>/test/support/build-cli.ts' };
-
 /** @type {import('jest').Config} */
 module.exports = {
+  // Once per run, before any project: tests that run bin/copydesk.js never test a stale build (cli/build.ts).
+  globalSetup: '<rootDir>/test/support/build-cli.ts',
   projects: [
-    { ...common, ...runsTheCli, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'] },
-    {
-      ...common,
-      ...runsTheCli,
-      displayName: 'integration',
-      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-    },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.test.ts'] },
     // The web page in Debian's Chromium through playwright-core (test/support/browser/); only
     // real-archive.test.ts needs the emulator.
