@@ -1093,7 +1093,7 @@ Command: \`${r.command}\` (BENCH_ARTICLES=${r.settings.articles}, ${r.settings.w
 | | write units, mean | p50 | p95 |
 |---|---|---|---|
 | record (transactional, 2×) + status counter | ${r1(w.split.recordAndCounter.mean)} | ${w.split.recordAndCounter.p50} | ${w.split.recordAndCounter.p95} |
-| fingerprint items (transactional) | ${r1(w.split.fingerprints.mean)} | ${w.split.fingerprints.p50} | ${w.split.fingerprints.p95} |
+| fingerprint items (batch writes) | ${r1(w.split.fingerprints.mean)} | ${w.split.fingerprints.p50} | ${w.split.fingerprints.p95} |
 | search postings (batch writes) | ${r1(w.split.postings.mean)} | ${w.split.postings.p50} | ${w.split.postings.p95} |
 | **total** | **${r1(w.unitsPerArticle.mean)}** | ${w.unitsPerArticle.p50} | ${w.unitsPerArticle.p95} |
 

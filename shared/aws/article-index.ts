@@ -17,7 +17,6 @@ import {
   ARTICLE_STATUSES,
   dateSortKey,
   fingerprintItemsOf,
-  fingerprintSortKey,
   type ApplyResult,
   type ArticleRecord,
   type ArticleStatus,
@@ -32,6 +31,7 @@ import {
 } from '../core/search-model';
 import { writeUnitsFor } from '../core/write-units';
 import type { ArchiveIndex } from '../stages/archive';
+import type { CandidateReadOptions } from '../stages/duplicates';
 import type { ListPage, PostingRead } from '../stages/search';
 
 export type { ApplyResult } from '../core/index-model';
@@ -169,12 +169,15 @@ export class ArticleIndex implements ArchiveIndex {
   }
 
   /** Every item of one fingerprint partition. */
-  private async partitionItems(partition: string): Promise<Array<Record<string, unknown>>> {
+  private async partitionItems(
+    partition: string,
+    consistentRead: boolean,
+  ): Promise<Array<Record<string, unknown>>> {
     const items: Array<Record<string, unknown>> = [];
     for await (const page of this.pages({
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': partition },
-      ConsistentRead: true,
+      ConsistentRead: consistentRead,
     }))
       items.push(...(page.Items ?? []));
     return items;
@@ -197,10 +200,13 @@ export class ArticleIndex implements ArchiveIndex {
   /** Indexed articles sharing a fingerprint partition with this one (itself included, if indexed). */
   async duplicateCandidates(
     article: Pick<FingerprintedArticle, 'fingerprints' | 'wordCount'>,
+    { consistentRead }: CandidateReadOptions = { consistentRead: true },
   ): Promise<FingerprintedArticle[]> {
     const found = new Map<string, FingerprintedArticle>();
     // The partitions are independent: read them side by side, not one after another.
-    const pages = await Promise.all(fingerprintPartitions(article).map((p) => this.partitionItems(p)));
+    const pages = await Promise.all(
+      fingerprintPartitions(article).map((p) => this.partitionItems(p, consistentRead)),
+    );
     for (const item of pages.flat()) {
       const id = String(item.id);
       found.set(id, {
@@ -295,9 +301,10 @@ export class ArticleIndex implements ArchiveIndex {
   }
 
   /**
-   * Brings an article's postings in line with its record: writes those that are new or changed since
-   * `before` (the item the record replaced; none means write them all, as a repair does), and deletes
-   * those the record no longer has. Idempotent, so a redelivered event may run it again.
+   * Brings an article's postings and fingerprint items in line with its record: writes those that are
+   * new or changed since `before` (the item the record replaced; none means write them all, as a repair
+   * does), and deletes the postings the record no longer has (its transaction deleted such fingerprints).
+   * Idempotent, so a redelivered event may run it again.
    */
   private async syncPostings(
     record: ArticleRecord,
@@ -322,6 +329,16 @@ export class ArticleIndex implements ArchiveIndex {
       requests.push({ DeleteRequest: { Key: { pk, sk: oldSortKey } } });
       units += 1;
     }
+    // Fingerprint items hold what matching reads, so an unchanged one is not written again. A copy indexed
+    // at the same moment may miss them until they land; settleDuplicates looks again after this returns.
+    const previousPrints = new Map(
+      (before ? fingerprintItemsOf(toRecord(before)) : []).map((p) => [p.pk, JSON.stringify(p)]),
+    );
+    for (const print of fingerprintItemsOf(record)) {
+      if (previousPrints.get(print.pk) === JSON.stringify(print)) continue;
+      requests.push({ PutRequest: { Item: print } });
+      units += writeUnitsFor(print, false);
+    }
     await this.batchWrite(requests);
     // The status posting goes last and names the state it completes: while it is there with this
     // signature, every other posting of the record is too (repairPostings relies on it).
@@ -339,8 +356,8 @@ export class ArticleIndex implements ArchiveIndex {
   }
 
   /**
-   * Writes a record's postings again unless its status posting says they are complete. Postings follow
-   * the record's transaction, so a crash between the two (a killed function, an emulator restored from a
+   * Writes a record's postings and fingerprints again unless its status posting says they are complete.
+   * They follow the record's transaction, so a crash between the two (a killed function, an emulator restored from a
    * snapshot taken in between) leaves a record that search cannot find; any later event for the article,
    * a redelivery or one `copydesk reconcile` sends, lands here and repairs it.
    */
@@ -442,19 +459,13 @@ export class ArticleIndex implements ArchiveIndex {
         writeUnits += 2;
       }
     }
-    // Fingerprint items hold what matching reads, so an unchanged one is not written again.
-    const previousPrints = new Map(
-      (previousItem ? fingerprintItemsOf(toRecord(previousItem)) : []).map((p) => [p.pk, JSON.stringify(p)]),
-    );
-    const prints = fingerprintItemsOf(record);
-    for (const print of prints) {
-      if (previousPrints.get(print.pk) === JSON.stringify(print)) continue;
-      writes.push({ Put: { TableName: this.tableName, Item: print } });
-      writeUnits += writeUnitsFor(print, true);
-    }
-    for (const pk of previousPrints.keys()) {
-      if (prints.some((p) => p.pk === pk)) continue;
-      writes.push({ Delete: { TableName: this.tableName, Key: { pk, sk: fingerprintSortKey(record.id) } } });
+    // A fingerprint the record no longer has goes with the record, in its transaction: once an article is
+    // deleted or changed, no later article may take it for the original of a text it no longer holds.
+    // New fingerprints are written after it, with the postings (syncPostings), at half the write units.
+    const prints = new Set(fingerprintItemsOf(record).map((p) => p.pk));
+    for (const print of previousItem ? fingerprintItemsOf(toRecord(previousItem)) : []) {
+      if (prints.has(print.pk)) continue;
+      writes.push({ Delete: { TableName: this.tableName, Key: { pk: print.pk, sk: print.sk } } });
       writeUnits += 2;
     }
     return { writes, writeUnits, state };
@@ -496,7 +507,12 @@ type PostingState = Pick<ArticleItem, 'postings' | 'postingSig'>;
 
 function postingState(record: ArticleRecord): PostingState {
   const postings = Object.fromEntries(postingsOf(record).map((p) => [p.pk, p.weight]));
-  const carried = JSON.stringify([postingFacetsOf(record), dateSortKey(record.articleDate, record.id)]);
+  // The fingerprint items are written with the postings, so the status posting vouches for them too.
+  const carried = JSON.stringify([
+    postingFacetsOf(record),
+    dateSortKey(record.articleDate, record.id),
+    fingerprintItemsOf(record),
+  ]);
   return { postings, postingSig: createHash('sha256').update(carried).digest('base64url').slice(0, 16) };
 }
 

@@ -7,11 +7,20 @@ import {
 } from '../core/duplicates';
 import { withHistory, type ArticleRecord } from '../core/index-model';
 
+/**
+ * Strongly consistent reads cost twice as much. The look before the write may miss a copy written a moment
+ * ago; the look after it (settleDuplicates) must not, so only that one pays for consistency.
+ */
+export interface CandidateReadOptions {
+  consistentRead: boolean;
+}
+
 /** The slice of ArticleIndex duplicate detection uses. */
 export interface DuplicateIndex {
   /** Indexed articles sharing a fingerprint partition with this one. */
   duplicateCandidates(
     article: Pick<FingerprintedArticle, 'fingerprints' | 'wordCount'>,
+    options?: CandidateReadOptions,
   ): Promise<FingerprintedArticle[]>;
   /** Rewrites a record's current version; `change` returns undefined to leave it as it is. */
   revise(id: string, change: (current: ArticleRecord) => ArticleRecord | undefined): Promise<boolean>;
@@ -31,7 +40,7 @@ const fingerprinted = (record: ArticleRecord): FingerprintedArticle | undefined 
 export async function withOriginal(record: ArticleRecord, index: DuplicateIndex): Promise<ArticleRecord> {
   const me = fingerprinted(record);
   if (!me) return record;
-  const duplicateOf = originalOf(me, await index.duplicateCandidates(me));
+  const duplicateOf = originalOf(me, await index.duplicateCandidates(me, { consistentRead: false }));
   return duplicateOf ? { ...record, duplicateOf } : record;
 }
 

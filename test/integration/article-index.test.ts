@@ -63,7 +63,7 @@ describe('the article index on the emulator', () => {
     expect(await h.index.counts()).toMatchObject({ indexed: months.length });
   });
 
-  it('repairs the postings a crash lost between the record and them, on the next event for the article', async () => {
+  it('repairs the postings and fingerprints a crash lost between the record and them, on the next event for the article', async () => {
     const db = documentClient(awsClientConfig());
     const table = h.deployment.names.table;
     const source = (sequencer: string) => ({
@@ -79,18 +79,24 @@ describe('the article index on the emulator', () => {
     );
     expect((await h.find({ q: 'lighthouse' })).map((i) => i.id)).toEqual(['crash1']);
 
-    // What a crash after the record's transaction leaves: the record, and none of its postings.
+    const print = { fingerprints: lighthouse.fingerprints, wordCount: lighthouse.body.wordCount };
+    const candidateIds = async () => (await h.index.duplicateCandidates(print)).map((c) => c.id);
+    expect(await candidateIds()).toContain('crash1');
+
+    // What a crash after the record's transaction leaves: the record, and none of its postings or fingerprints.
     const { Items } = await db.send(
       new ScanCommand({
         TableName: table,
-        FilterExpression: 'id = :id AND kind = :posting',
-        ExpressionAttributeValues: { ':id': 'crash1', ':posting': 'Posting' },
+        FilterExpression: 'id = :id AND (kind = :posting OR kind = :print)',
+        ExpressionAttributeValues: { ':id': 'crash1', ':posting': 'Posting', ':print': 'Fingerprint' },
       }),
     );
-    expect(Items!.length).toBeGreaterThan(3);
+    expect(Items!.filter((item) => item.kind === 'Posting').length).toBeGreaterThan(3);
+    expect(Items!.filter((item) => item.kind === 'Fingerprint')).toHaveLength(1);
     for (const item of Items!)
       await db.send(new DeleteCommand({ TableName: table, Key: { pk: item.pk, sk: item.sk } }));
     expect(await h.find({ q: 'lighthouse' })).toEqual([]);
+    expect(await candidateIds()).not.toContain('crash1');
 
     // The event again (a redelivery), or an older one (what reconcile sends for a record it cannot list).
     const again = await h.index.apply('crash1', '0001', () => {
@@ -101,5 +107,6 @@ describe('the article index on the emulator', () => {
     expect(
       (await h.find({ status: 'indexed', since: '2026-10', until: '2026-10' })).map((i) => i.id),
     ).toContain('crash1');
+    expect(await candidateIds()).toContain('crash1');
   });
 });
