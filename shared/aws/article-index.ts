@@ -17,6 +17,7 @@ import {
   ARTICLE_STATUSES,
   dateSortKey,
   fingerprintItemsOf,
+  legacyFingerprintSortKey,
   type ApplyResult,
   type ArticleRecord,
   type ArticleStatus,
@@ -79,6 +80,8 @@ type ArticleItem = ArticleRecord & {
   kind: 'Article';
   postings: Record<string, number>;
   postingSig: string;
+  /** Its fingerprint items are keyed by time (fingerprintSortKey); older items used the legacy key. */
+  timedPrints?: true;
 };
 
 type WriteRequest =
@@ -171,12 +174,17 @@ export class ArticleIndex implements ArchiveIndex {
   /** Every item of one fingerprint partition. */
   private async partitionItems(
     partition: string,
-    consistentRead: boolean,
+    { consistentRead, indexedSince }: CandidateReadOptions,
   ): Promise<Array<Record<string, unknown>>> {
     const items: Array<Record<string, unknown>> = [];
     for await (const page of this.pages({
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
+      ...(indexedSince
+        ? {
+            // Time-ordered keys only: ISO timestamps sort below '9', legacy `ARTICLE#` keys above it.
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :since AND :end',
+            ExpressionAttributeValues: { ':pk': partition, ':since': indexedSince, ':end': '9' },
+          }
+        : { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition } }),
       ConsistentRead: consistentRead,
     }))
       items.push(...(page.Items ?? []));
@@ -200,12 +208,12 @@ export class ArticleIndex implements ArchiveIndex {
   /** Indexed articles sharing a fingerprint partition with this one (itself included, if indexed). */
   async duplicateCandidates(
     article: Pick<FingerprintedArticle, 'fingerprints' | 'wordCount'>,
-    { consistentRead }: CandidateReadOptions = { consistentRead: true },
+    options: CandidateReadOptions = { consistentRead: true },
   ): Promise<FingerprintedArticle[]> {
     const found = new Map<string, FingerprintedArticle>();
     // The partitions are independent: read them side by side, not one after another.
     const pages = await Promise.all(
-      fingerprintPartitions(article).map((p) => this.partitionItems(p, consistentRead)),
+      fingerprintPartitions(article).map((p) => this.partitionItems(p, options)),
     );
     for (const item of pages.flat()) {
       const id = String(item.id);
@@ -332,7 +340,7 @@ export class ArticleIndex implements ArchiveIndex {
     // Fingerprint items hold what matching reads, so an unchanged one is not written again. A copy indexed
     // at the same moment may miss them until they land; settleDuplicates looks again after this returns.
     const previousPrints = new Map(
-      (before ? fingerprintItemsOf(toRecord(before)) : []).map((p) => [p.pk, JSON.stringify(p)]),
+      (before?.timedPrints ? fingerprintItemsOf(toRecord(before)) : []).map((p) => [p.pk, JSON.stringify(p)]),
     );
     for (const print of fingerprintItemsOf(record)) {
       if (previousPrints.get(print.pk) === JSON.stringify(print)) continue;
@@ -422,6 +430,7 @@ export class ArticleIndex implements ArchiveIndex {
       sk: ARTICLE_SK,
       kind: 'Article',
       ...state,
+      timedPrints: true,
     };
     const writes: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
       {
@@ -463,9 +472,12 @@ export class ArticleIndex implements ArchiveIndex {
     // deleted or changed, no later article may take it for the original of a text it no longer holds.
     // New fingerprints are written after it, with the postings (syncPostings), at half the write units.
     const prints = new Set(fingerprintItemsOf(record).map((p) => p.pk));
+    const legacy = previousItem && !previousItem.timedPrints;
     for (const print of previousItem ? fingerprintItemsOf(toRecord(previousItem)) : []) {
-      if (prints.has(print.pk)) continue;
-      writes.push({ Delete: { TableName: this.tableName, Key: { pk: print.pk, sk: print.sk } } });
+      // Legacy items all go: the ones kept are written again under their time-ordered key.
+      if (!legacy && prints.has(print.pk)) continue;
+      const sk = legacy ? legacyFingerprintSortKey(record.id) : print.sk;
+      writes.push({ Delete: { TableName: this.tableName, Key: { pk: print.pk, sk } } });
       writeUnits += 2;
     }
     return { writes, writeUnits, state };
@@ -532,6 +544,7 @@ function toRecord(item: object): ArticleRecord {
     kind: _kind,
     postings: _postings,
     postingSig: _sig,
+    timedPrints: _timedPrints,
     ...record
   } = item as Partial<ArticleItem>;
   return record as unknown as ArticleRecord;

@@ -115,8 +115,14 @@ export function sourceNameOf(key: string): string {
   return slash > 0 ? rest.slice(0, slash) : 'unsorted';
 }
 
-/** The sort key of fingerprint items: one per article in each of its fingerprint partitions. */
-export const fingerprintSortKey = (id: string): string => `ARTICLE#${id}`;
+/**
+ * The sort key of fingerprint items, one per article in each of its fingerprint partitions: by when the
+ * article was first indexed, so the look for copies indexed at the same moment (settleDuplicates) reads
+ * only a partition's recent items, not all of it.
+ */
+export const fingerprintSortKey = (id: string, firstIndexedAt: string): string => `${firstIndexedAt}#${id}`;
+/** Where fingerprint items were kept before they were ordered by time; still deleted when an article changes. */
+export const legacyFingerprintSortKey = (id: string): string => `ARTICLE#${id}`;
 
 /**
  * The items that let later articles find this one: only an indexed article's, so a deleted, rejected or
@@ -130,7 +136,7 @@ export function fingerprintItemsOf(
   const { id, firstIndexedAt, fingerprints, wordCount } = record;
   return fingerprintPartitions({ fingerprints, wordCount }).map((pk) => ({
     pk,
-    sk: fingerprintSortKey(id),
+    sk: fingerprintSortKey(id, firstIndexedAt),
     kind: 'Fingerprint',
     id,
     firstIndexedAt,

@@ -13,7 +13,16 @@ import { withHistory, type ArticleRecord } from '../core/index-model';
  */
 export interface CandidateReadOptions {
   consistentRead: boolean;
+  /** Only articles first indexed at or after this ISO time; all of them when unset. */
+  indexedSince?: string;
 }
+
+/**
+ * How long before the look after the write a copy may have been written unseen by the look before it:
+ * the time between an article's two looks, plus how long an eventually consistent read may lag, with a
+ * wide margin (a slow batch, a retried transaction).
+ */
+export const SETTLE_WINDOW_MS = 5 * 60_000;
 
 /** The slice of ArticleIndex duplicate detection uses. */
 export interface DuplicateIndex {
@@ -67,7 +76,11 @@ export async function settleDuplicates(
   });
   const me = fingerprinted(record);
   if (!me) return;
-  const candidates = await index.duplicateCandidates(me);
+  // Copies indexed before this one were there for the look before the write, unless they came within the
+  // window; copies indexed after it have a later firstIndexedAt. Older items need no second read.
+  const windowStart = new Date(now().getTime() - SETTLE_WINDOW_MS).toISOString();
+  const indexedSince = me.firstIndexedAt < windowStart ? me.firstIndexedAt : windowStart;
+  const candidates = await index.duplicateCandidates(me, { consistentRead: true, indexedSince });
   const mine = record.duplicateOf ? undefined : originalOf(me, candidates);
   if (mine) {
     await index.revise(me.id, (current) =>

@@ -1,10 +1,11 @@
 import type { TaggedArticle } from '../../shared/core/article';
 import { articleIdFor } from '../../shared/core/article-id';
-import { indexedRecord } from '../../shared/core/index-model';
+import { deletedRecord, indexedRecord } from '../../shared/core/index-model';
 import { ArticleIndex } from '../../shared/aws/article-index';
 import { awsClientConfig } from '../../shared/aws/client-config';
 import { documentClient } from '../../shared/aws/runtime';
 import { settleDuplicates, withOriginal } from '../../shared/stages/duplicates';
+import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { RAW_PREFIX } from '../../shared/topology';
 import { fingerprintArticle } from '../../shared/core/tag/fingerprint';
 import { createHarness, type Harness } from './harness';
@@ -116,6 +117,89 @@ describe('duplicate detection on the emulator', () => {
     // Same firstIndexedAt for all: the tie goes to the lowest id, and every other one is marked.
     expect(records.filter((r) => !r?.duplicateOf).map((r) => r?.id)).toEqual(['race0']);
     for (const r of records.slice(1)) expect(r?.duplicateOf?.kind).toBe('near');
+  });
+
+  it('reads only recently indexed fingerprints when asked for copies indexed since a time', async () => {
+    const paragraphs = STORY.map((p) => p.replace('harbour', 'canal basin'));
+    const index = async (id: string, at: string) => {
+      const source = {
+        bucket: 'raw',
+        key: `incoming/window/${id}.html`,
+        etag: id,
+        sequencer: '0001',
+        eventTime: at,
+      };
+      await h.index.apply(id, '0001', (previous) =>
+        indexedRecord(tagged(id, paragraphs), source, at, { record: previous }),
+      );
+    };
+    await index('window-old', '2026-01-05T08:00:00.000Z');
+    await index('window-new', '2026-11-29T09:58:00.000Z');
+    const record = (await h.index.get('window-new'))!;
+    const print = { fingerprints: record.fingerprints!, wordCount: record.wordCount };
+    const ids = async (indexedSince?: string) =>
+      (await h.index.duplicateCandidates(print, { consistentRead: true, indexedSince })).map((c) => c.id);
+
+    expect(await ids()).toEqual(expect.arrayContaining(['window-old', 'window-new']));
+    expect(await ids('2026-11-29T09:55:00.000Z')).toContain('window-new');
+    expect(await ids('2026-11-29T09:55:00.000Z')).not.toContain('window-old');
+  });
+
+  it('moves fingerprint items kept under the legacy key to time-ordered keys, and deletes them with the article', async () => {
+    const db = documentClient(awsClientConfig());
+    const table = h.deployment.names.table;
+    const paragraphs = STORY.map((p) => p.replace('harbour', 'marina'));
+    const source = (sequencer: string) => ({
+      bucket: 'raw',
+      key: 'incoming/legacy/marina.html',
+      etag: sequencer,
+      sequencer,
+      eventTime: '2026-11-29T10:00:00.000Z',
+    });
+    await h.index.apply('legacy1', '0001', (previous) =>
+      indexedRecord(tagged('legacy1', paragraphs), source('0001'), '2026-11-29T10:00:00.000Z', {
+        record: previous,
+      }),
+    );
+    const printItems = async () =>
+      (
+        await db.send(
+          new ScanCommand({
+            TableName: table,
+            FilterExpression: 'id = :id AND kind = :print',
+            ExpressionAttributeValues: { ':id': 'legacy1', ':print': 'Fingerprint' },
+          }),
+        )
+      ).Items!;
+    // What an archive written before time-ordered keys holds: the same items under `ARTICLE#<id>`.
+    const timed = await printItems();
+    expect(timed).toHaveLength(8);
+    for (const item of timed) {
+      await db.send(new DeleteCommand({ TableName: table, Key: { pk: item.pk, sk: item.sk } }));
+      await db.send(new PutCommand({ TableName: table, Item: { ...item, sk: 'ARTICLE#legacy1' } }));
+    }
+    await db.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { pk: 'ARTICLE#legacy1', sk: 'ARTICLE' },
+        UpdateExpression: 'REMOVE timedPrints',
+      }),
+    );
+
+    // A new version with the same text: every item ends up under its time-ordered key, none under the old.
+    await h.index.apply('legacy1', '0002', (previous) =>
+      indexedRecord(tagged('legacy1', paragraphs), source('0002'), '2026-11-29T11:00:00.000Z', {
+        record: previous,
+      }),
+    );
+    const moved = await printItems();
+    expect(moved).toHaveLength(8);
+    for (const item of moved) expect(item.sk).toBe('2026-11-29T10:00:00.000Z#legacy1');
+
+    await h.index.apply('legacy1', '0003', (previous) =>
+      deletedRecord('legacy1', source('0003'), '2026-11-29T12:00:00.000Z', { record: previous }),
+    );
+    expect(await printItems()).toEqual([]);
   });
 });
 
