@@ -81,6 +81,7 @@ export function addCopydeskStacks(app: App): CopydeskStacks {
     description: 'copydesk: pipeline functions, the archive API and the page, and their wiring',
     stateful: stateful.handles,
     webUsers: stateful.webUsers,
+    alarmTopic: stateful.alarmTopic,
     siteDir: siteDirFrom(app),
     webOrigins: webOriginsFrom(app),
     tagEngine,

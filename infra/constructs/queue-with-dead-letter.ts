@@ -11,6 +11,7 @@ import {
   visibilityTimeoutSeconds,
   type StageName,
 } from '../../shared/topology';
+import { ALARM_NAME_PREFIX } from './alarm-names';
 
 export interface QueueWithDeadLetterProps {
   readonly stage: StageName;
@@ -19,6 +20,9 @@ export interface QueueWithDeadLetterProps {
   /** Told when a message lands in the dead-letter queue. */
   readonly alarmTopic: ITopic;
 }
+
+/** A stable name, like every copydesk alarm's, so the README's runbook and the dashboard can name it. */
+export const deadLetterAlarmName = (stage: StageName) => `${ALARM_NAME_PREFIX}${stage}-dead-letters`;
 
 /** A stage's input queue, the dead-letter queue behind it, and the alarm that says the latter is not empty. */
 export class QueueWithDeadLetter extends Construct {
@@ -54,7 +58,8 @@ export class QueueWithDeadLetter extends Construct {
     });
 
     this.deadLetterAlarm = new Alarm(this, 'DeadLetterAlarm', {
-      alarmDescription: `Messages in ${props.deadLetterQueueName}: the ${props.stage} stage gave up on them.`,
+      alarmName: deadLetterAlarmName(props.stage),
+      alarmDescription: `Messages in ${props.deadLetterQueueName}: the ${props.stage} stage gave up on them after ${stageSettings[props.stage].maxReceiveCount} tries; find why with \`copydesk trace <id|key>\` or the ${props.stage} function's logs, fix it, then \`copydesk redrive ${props.stage}\`.`,
       metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: Stats.MAXIMUM }),
       threshold: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

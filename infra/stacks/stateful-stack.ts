@@ -2,6 +2,7 @@ import { Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
@@ -39,6 +40,8 @@ export class StatefulStack extends Stack {
   readonly siteBucket: Bucket;
   /** The archive page's users (Cognito user pool and app client). */
   readonly webUsers: WebUsers;
+  /** Where every copydesk alarm sends its notifications (subscribe on-call here). */
+  readonly alarmTopic: Topic;
   /** The resources above, addressed by name, for the stateless stack. */
   readonly handles: StatefulResourceHandles;
 
@@ -81,7 +84,9 @@ export class StatefulStack extends Stack {
 
     this.table = new ArticlesTable(this, 'ArticlesTable', { tableName: names.table });
 
+    // The construct id predates the other alarms; it stays so the topic (and its subscriptions) is kept.
     const alarmTopic = new AlarmTopic(this, 'DeadLetterAlarms').topic;
+    this.alarmTopic = alarmTopic;
     const stages = {} as Record<StageName, QueueWithDeadLetter>;
     for (const stage of STAGES) {
       stages[stage] = new QueueWithDeadLetter(this, `${constructIdFor(stage)}Queue`, {

@@ -1,6 +1,8 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpIamAuthorizer, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { DEFAULT_TAG_ENGINE } from '../../shared/config';
 import type { TaggerEngine } from '../../shared/core/article';
@@ -16,6 +18,9 @@ import {
 } from '../../shared/topology';
 import { grantComprehendTagging } from '../comprehend-access';
 import { CopydeskFunction } from '../constructs/copydesk-function';
+import { PipelineAlarms } from '../constructs/pipeline-alarms';
+import { PipelineDashboard } from '../constructs/pipeline-dashboard';
+import { deadLetterAlarmName } from '../constructs/queue-with-dead-letter';
 import { SearchApi } from '../constructs/search-api';
 import { SiteDistribution } from '../constructs/site-distribution';
 import { StageConsumer } from '../constructs/stage-consumer';
@@ -36,6 +41,13 @@ export interface StatelessStackProps extends StackProps {
    * outputs: no exports to pin the stateful stack.
    */
   readonly webUsers: { readonly userPool: IUserPool; readonly client: IUserPoolClient };
+  /**
+   * The stateful stack's alarm topic. CloudFormation generates its ARN, so, like the user pool, it is a
+   * weak reference (Fn::GetStackOutput), which pins nothing in the stateful stack. A fixed topic name
+   * would have let it be addressed by name instead, at the price of replacing the deployed topic and
+   * dropping its subscriptions.
+   */
+  readonly alarmTopic: ITopic;
   /** The built page to deploy (web/dist); undefined leaves the site bucket alone (the emulator). */
   readonly siteDir?: string;
   /** Extra browser origins allowed to call the Cognito API cross-origin (WEB_ORIGIN_CONTEXT). */
@@ -58,6 +70,8 @@ export class StatelessStack extends Stack {
   /** The same routes for the page's users, with Cognito tokens. */
   readonly cognitoApi: SearchApi;
   readonly site: SiteDistribution;
+  readonly alarms: PipelineAlarms;
+  readonly dashboard: PipelineDashboard;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -215,5 +229,35 @@ export class StatelessStack extends Stack {
     });
 
     this.consumers = { parse, tag, index, publish };
+
+    // Monitoring lives here, beside the functions whose metrics it reads: it holds no data, so it
+    // redeploys with the code, and it reads the queues and the table by name like the functions do.
+    this.alarms = new PipelineAlarms(this, 'Alarms', {
+      stageQueues,
+      table,
+      alarmTopic: props.alarmTopic,
+    });
+    const { oldestMessage } = this.alarms;
+    this.dashboard = new PipelineDashboard(this, 'Dashboard', {
+      functions: {
+        parse: parse.function,
+        tag: tag.function,
+        index: index.function,
+        publish: publish.function,
+      },
+      stageQueues,
+      deadLetterQueues,
+      table,
+      alarms: [
+        // The dead-letter alarms live with their queues in the stateful stack; they are read by name.
+        ...STAGES.map((stage) =>
+          Alarm.fromAlarmName(this, `DeadLetterAlarm-${stage}`, deadLetterAlarmName(stage)),
+        ),
+        ...STAGES.map((stage) => oldestMessage[stage]),
+        this.alarms.uploadToQueryableP95,
+        this.alarms.tableReadThrottles,
+        this.alarms.tableWriteThrottles,
+      ],
+    });
   }
 }

@@ -182,11 +182,12 @@ describe('event source mappings', () => {
 });
 
 describe('coupling to the stateful stack', () => {
-  test('is by topology name, but for the user pool: no exports or imports', () => {
+  test('is by topology name, but for the user pool and the alarm topic: no exports or imports', () => {
     const json = JSON.stringify(template.toJSON());
     expect(json).not.toMatch(/Fn::ImportValue/);
-    // Cognito generates the pool's and the client's ids, so only they are read from the stateful
-    // stack's outputs (a weak reference: nothing there is pinned by an export).
+    // Cognito generates the pool's and the client's ids, and CloudFormation the topic's ARN, so only
+    // they are read from the stateful stack's outputs (a weak reference: nothing there is pinned by an
+    // export).
     const readOutputs = new Set(
       [
         ...json.matchAll(
@@ -195,8 +196,9 @@ describe('coupling to the stateful stack', () => {
       ].map((m) => m[1]),
     );
     expect([...readOutputs].sort()).toEqual(Object.keys(statefulTemplate.toJSON().Outputs).sort());
-    expect(Object.keys(statefulTemplate.toJSON().Outputs)).toHaveLength(2);
+    expect(Object.keys(statefulTemplate.toJSON().Outputs)).toHaveLength(3);
     expect(JSON.stringify(statefulTemplate.toJSON().Outputs)).toMatch(/WebUsersUserPool/);
+    expect(JSON.stringify(statefulTemplate.toJSON().Outputs)).toMatch(/AlarmsTopic/);
   });
 
   test('deploys after the stateful stack', () => {
