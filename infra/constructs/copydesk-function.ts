@@ -6,6 +6,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { functionBundling } from '../bundling';
+import { acknowledgeCheckov } from '../checkov-acknowledgments';
 import { acknowledgeWildcard } from '../nag-acknowledgments';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -57,6 +58,21 @@ export class CopydeskFunction extends NodejsFunction {
       role,
       'Resource::*',
       'Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions; "*" is the only valid Resource.',
+    );
+    acknowledgeCheckov(
+      logGroup,
+      'CKV_AWS_158',
+      "CloudWatch Logs encrypts every log group at rest with keys it manages. This one holds the function's operational lines (object keys, article ids, outcomes, errors), not the articles, and only principals IAM allows may read it; a customer-managed key would add a key, a key policy for the Logs service and a monthly charge, for no control copydesk uses.",
+    );
+    acknowledgeCheckov(
+      this,
+      'CKV_AWS_117',
+      'copydesk functions reach only AWS service APIs (S3, SQS, DynamoDB, EventBridge, Comprehend, X-Ray, CloudWatch) over their public, TLS, SigV4-signed endpoints, and nothing inside a VPC. A VPC would need a NAT gateway or interface endpoints, both billed by the hour, and IAM already limits what each function may reach.',
+    );
+    acknowledgeCheckov(
+      this,
+      'CKV_AWS_173',
+      'The environment holds resource names, queue URLs and settings (see infra/stacks/stateless-stack.ts), never a secret; Lambda encrypts it at rest with its AWS-managed key anyway. A customer-managed key would add a key to pay for and keep, with nothing secret to protect.',
     );
     Validations.of(this.node.defaultChild!).acknowledge({
       id: 'AwsSolutions-L1',

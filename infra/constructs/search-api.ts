@@ -13,6 +13,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ARCHIVE_API_STAGE, ARCHIVE_ROUTES } from '../../shared/http/archive-routes';
+import { acknowledgeCheckov } from '../checkov-acknowledgments';
 
 /**
  * Every route's share of the stage: 20 requests a second sustained, bursts of 50. A person paging
@@ -90,6 +91,11 @@ export class SearchApi extends Construct {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    acknowledgeCheckov(
+      this.accessLogs,
+      'CKV_AWS_158',
+      'CloudWatch Logs encrypts every log group at rest with keys it manages. This access log holds who called, the route, the status and the timing (ACCESS_LOG_FIELDS), never the query string, and only principals IAM allows may read it; a customer-managed key would add a key, a key policy for the Logs service and a monthly charge, for no control copydesk uses.',
+    );
     this.stage = this.api.addStage('Stage', {
       stageName: ARCHIVE_API_STAGE,
       autoDeploy: true,

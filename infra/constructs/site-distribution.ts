@@ -27,6 +27,7 @@ import {
   HSTS_MAX_AGE_SECONDS,
   REFERRER_POLICY,
 } from '../../shared/http/security-headers';
+import { acknowledgeCheckov } from '../checkov-acknowledgments';
 import { acknowledgeWildcard, printedObjectsArn, printedResourceNames } from '../nag-acknowledgments';
 
 /** What the page reads from /config.json: where its API is and how to sign in (web/src/api.ts). */
@@ -48,6 +49,17 @@ export interface SiteDistributionProps {
    */
   readonly siteDir?: string;
 }
+
+/** Why the distribution goes without these, told to both cdk-nag and checkov. */
+const NO_WAF =
+  'No WAF web ACL (a fixed monthly cost per ACL and rule): the page is static, and every API route requires IAM or Cognito authorisation and is throttled per stage (infra/constructs/search-api.ts). Attach one when the page is opened beyond staff.';
+const NO_STANDARD_LOGGING =
+  "No CloudFront standard logging: it needs an ACL-enabled bucket, which copydesk's buckets deliberately are not. Every API request through /api/* is logged in the API stage's access log; static file requests carry no data.";
+const DEFAULT_CERTIFICATE =
+  "The distribution uses CloudFront's default *.cloudfront.net certificate, for which CloudFront fixes the minimum TLS version; a custom domain with its own certificate and TLSv1.2_2021 is a deployment choice outside this app.";
+/** BucketDeployment's own statement, which aws-cdk-lib writes for every distribution it invalidates. */
+const INVALIDATION_ON_ANY_DISTRIBUTION =
+  'BucketDeployment\'s cloudfront:CreateInvalidation / GetInvalidation statement on "*"; aws-cdk-lib writes it for every distribution, and invalidating this app\'s own cache after a deploy is all the handler does with it.';
 
 const HEADER_NAMES: Record<string, HeadersReferrerPolicy> = {
   'no-referrer': HeadersReferrerPolicy.NO_REFERRER,
@@ -135,22 +147,13 @@ export class SiteDistribution extends Construct {
         reason:
           'No geo restriction: newsroom staff read the archive from wherever they report; access is limited by sign-in (Cognito) on every API call instead.',
       },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'No WAF web ACL (a fixed monthly cost per ACL and rule): the page is static, and every API route requires IAM or Cognito authorisation and is throttled per stage (infra/constructs/search-api.ts). Attach one when the page is opened beyond staff.',
-      },
-      {
-        id: 'AwsSolutions-CFR3',
-        reason:
-          "No CloudFront standard logging: it needs an ACL-enabled bucket, which copydesk's buckets deliberately are not. Every API request through /api/* is logged in the API stage's access log; static file requests carry no data.",
-      },
-      {
-        id: 'AwsSolutions-CFR4',
-        reason:
-          "The distribution uses CloudFront's default *.cloudfront.net certificate, for which CloudFront fixes the minimum TLS version; a custom domain with its own certificate and TLSv1.2_2021 is a deployment choice outside this app.",
-      },
+      { id: 'AwsSolutions-CFR2', reason: NO_WAF },
+      { id: 'AwsSolutions-CFR3', reason: NO_STANDARD_LOGGING },
+      { id: 'AwsSolutions-CFR4', reason: DEFAULT_CERTIFICATE },
     );
+    acknowledgeCheckov(this.distribution, 'CKV_AWS_68', NO_WAF);
+    acknowledgeCheckov(this.distribution, 'CKV_AWS_86', NO_STANDARD_LOGGING);
+    acknowledgeCheckov(this.distribution, 'CKV_AWS_174', DEFAULT_CERTIFICATE);
   }
 
   /** Uploads the built page and its config.json, and invalidates the distribution's cache. */
@@ -190,10 +193,18 @@ export class SiteDistribution extends Construct {
       `Resource::${printedObjectsArn(`cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>`, '*')}`,
       "The CDK bootstrap asset bucket, where `cdk deploy` uploads the page's zip under a content-hash key not known when the policy is written.",
     );
-    acknowledgeWildcard(
-      role,
-      'Resource::*',
-      "BucketDeployment's cloudfront:CreateInvalidation / GetInvalidation statement; aws-cdk-lib writes it for every distribution, and invalidating this app's own cache after a deploy is all the handler does with it.",
+    acknowledgeWildcard(role, 'Resource::*', INVALIDATION_ON_ANY_DISTRIBUTION);
+    const policy = role.node.tryFindChild('DefaultPolicy');
+    if (!policy) throw new Error(`${role.node.path}: BucketDeployment's grants made no policy`);
+    acknowledgeCheckov(
+      policy,
+      'CKV_AWS_111',
+      `${INVALIDATION_ON_ANY_DISTRIBUTION} Its S3 writes are confined to the site bucket.`,
+    );
+    acknowledgeCheckov(
+      logGroup,
+      'CKV_AWS_158',
+      "CloudWatch Logs encrypts every log group at rest with keys it manages. This one holds the deployment handler's lines (which files it copied, which paths it invalidated), nothing secret; a customer-managed key would add a key, a key policy for the Logs service and a monthly charge, for no control copydesk uses.",
     );
     // The handler is a singleton function at stack level that aws-cdk-lib defines (Python, with the AWS
     // CLI layer); its runtime is aws-cdk-lib's choice and moves with aws-cdk-lib upgrades.
@@ -206,5 +217,25 @@ export class SiteDistribution extends Construct {
       reason:
         "BucketDeployment's handler is aws-cdk-lib's own singleton function; its runtime is pinned by aws-cdk-lib and moves with aws-cdk-lib upgrades, not by this app.",
     });
+    acknowledgeCheckov(
+      handler,
+      'CKV_AWS_116',
+      "aws-cdk-lib's BucketDeployment handler, run by CloudFormation as a custom resource during `cdk deploy`: a failure fails (and rolls back) that deployment, where it is seen, and a dead-lettered CloudFormation request could not be replayed once the deployment is over.",
+    );
+    acknowledgeCheckov(
+      handler,
+      'CKV_AWS_115',
+      "Invoked by CloudFormation only, once per deployment of the page: there is no load to bound, and reserved concurrency would take executions out of the account's unreserved pool for it.",
+    );
+    acknowledgeCheckov(
+      handler,
+      'CKV_AWS_117',
+      'It reaches only S3 (the CDK asset bucket and the site bucket) and CloudFront (the invalidation) through their public AWS APIs; nothing it needs is in a VPC, which would need a NAT gateway or endpoints billed by the hour.',
+    );
+    acknowledgeCheckov(
+      handler,
+      'CKV_AWS_173',
+      "Its environment is aws-cdk-lib's own (AWS_CA_BUNDLE, a certificate path for the AWS CLI layer), never a secret; Lambda encrypts it at rest with its AWS-managed key anyway.",
+    );
   }
 }

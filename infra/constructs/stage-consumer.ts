@@ -3,6 +3,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { stageSettings, type StageName } from '../../shared/topology';
+import { acknowledgeCheckov } from '../checkov-acknowledgments';
 import { CopydeskFunction } from './copydesk-function';
 
 export interface StageConsumerProps {
@@ -40,6 +41,17 @@ export class StageConsumer extends Construct {
             : undefined,
         maxConcurrency: Math.min(settings.maxConcurrency, props.maxConcurrency ?? Infinity),
       }),
+    );
+
+    acknowledgeCheckov(
+      this.function,
+      'CKV_AWS_116',
+      "Fed by its stage queue's event source mapping, which invokes it synchronously, so a Lambda dead-letter queue (for asynchronous invocations only) would never receive anything. A record that keeps failing goes to the stage's own dead-letter queue through the queue's redrive policy, and an alarm says so (infra/constructs/queue-with-dead-letter.ts).",
+    );
+    acknowledgeCheckov(
+      this.function,
+      'CKV_AWS_115',
+      "Its concurrency is capped by the event source mapping's maximum concurrency (the stage's maxConcurrency in shared/topology.ts, or the maxConcurrency context), AWS's way to bound an SQS consumer. Reserved concurrency below the pollers' count would throttle their invocations, and every throttled batch counts toward maxReceiveCount, sending good messages to the dead-letter queue.",
     );
   }
 }

@@ -13,6 +13,7 @@ import {
   WORK_PREFIX,
   type StageName,
 } from '../../shared/topology';
+import { acknowledgeCheckov } from '../checkov-acknowledgments';
 import { AlarmTopic } from '../constructs/alarm-topic';
 import { ArticlesTable } from '../constructs/articles-table';
 import { BucketNotificationsToQueue } from '../constructs/bucket-notifications-to-queue';
@@ -50,11 +51,10 @@ export class StatefulStack extends Stack {
     const names = deployedResourceNames();
 
     const accessLogsBucket = new SecureBucket(this, 'AccessLogsBucket');
-    Validations.of(accessLogsBucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason:
-        'This is the server access log destination; logging it into itself would log every log delivery, without end.',
-    });
+    const noLogsOfLogs =
+      'This is the server access log destination; logging it into itself would log every log delivery, without end.';
+    Validations.of(accessLogsBucket).acknowledge({ id: 'AwsSolutions-S1', reason: noLogsOfLogs });
+    acknowledgeCheckov(accessLogsBucket, 'CKV_AWS_18', noLogsOfLogs);
     const accessLogsFor = (prefix: string) => ({ bucket: accessLogsBucket, prefix });
 
     this.rawBucket = new SecureBucket(this, 'RawBucket', {

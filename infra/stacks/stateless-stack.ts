@@ -16,6 +16,7 @@ import {
   WORK_PREFIX,
   type StageName,
 } from '../../shared/topology';
+import { acknowledgeCheckov } from '../checkov-acknowledgments';
 import { grantComprehendTagging } from '../comprehend-access';
 import { CopydeskFunction } from '../constructs/copydesk-function';
 import { PipelineAlarms } from '../constructs/pipeline-alarms';
@@ -175,6 +176,16 @@ export class StatelessStack extends Stack {
         [ENV.stageQueueUrls]: this.toJsonString(queueUrls),
       },
     });
+    acknowledgeCheckov(
+      this.apiFunction,
+      'CKV_AWS_116',
+      'Invoked synchronously by API Gateway (both HTTP APIs below): a failure goes back to the caller as a 5xx and into the stage access log. A Lambda dead-letter queue only receives failed asynchronous invocations, which this function never gets.',
+    );
+    acknowledgeCheckov(
+      this.apiFunction,
+      'CKV_AWS_115',
+      "Its load is bounded by both APIs' stage throttling (API_THROTTLE per route, infra/constructs/search-api.ts), which turns excess requests away with 429 before they reach it. Reserved concurrency would take executions out of the account's unreserved pool, and cannot be set at all in an account at the default 10-execution quota.",
+    );
     grantTableData(this.apiFunction, table, 'read');
     grantObjects({ grantee: this.apiFunction, ...published, access: 'read' });
     for (const stage of STAGES) {
