@@ -7,6 +7,7 @@ export default tseslint.config(
       'node_modules/**',
       'cdk.out/**',
       '.venv-emulator/**',
+      '.venv-checkov/**',
       '.copydesk/**',
       'coverage/**',
       'bench/results/**',

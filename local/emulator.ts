@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { LOCAL_ENDPOINT } from '../shared/aws/client-config';
+import { pinnedVenvPython } from './pinned-venv';
 import { PROJECT_ROOT } from './project-root';
 
 /**
@@ -33,7 +34,6 @@ const portOf = (endpoint: string) => new URL(endpoint).port || '4566';
 const pidFile = (endpoint: string) => join(STATE_DIR, `emulator-${portOf(endpoint)}.pid`);
 const logFile = (endpoint: string) => join(STATE_DIR, `emulator-${portOf(endpoint)}.log`);
 const VENV = join(PROJECT_ROOT, '.venv-emulator');
-const VENV_STAMP = join(VENV, 'copydesk-requirements.txt');
 /** Where a persistent emulator keeps the archive: DynamoDB/SQS/stack state, and every S3 object. */
 export const emulatorDataDir = (endpoint: string) =>
   portOf(endpoint) === '4566' ? join(STATE_DIR, 'emulator') : join(STATE_DIR, `emulator-${portOf(endpoint)}`);
@@ -70,33 +70,12 @@ export async function isAnswering(endpoint: string): Promise<boolean> {
   }
 }
 
-function onPath(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, command);
-    if (dir && existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
-
 /** The venv's python, with the pinned requirements installed (again, when the pins changed). */
 export function emulatorPython(log: (line: string) => void = () => undefined): string {
-  const python = join(VENV, 'bin', 'python');
-  const wanted = EMULATOR_REQUIREMENTS.join('\n');
-  if (existsSync(python) && existsSync(VENV_STAMP) && readFileSync(VENV_STAMP, 'utf8') === wanted) {
-    return python;
-  }
-  const system = onPath('python3') ?? onPath('python');
-  if (!system) throw new Error('python3 (with venv) is needed to install the emulator, MiniStack');
-  log(`installing ${EMULATOR_REQUIREMENTS.join(' ')} into ${VENV} (first run only)`);
-  const run = (cmd: string, args: string[]) => {
-    const result = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-    if (result.status !== 0)
-      throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${result.status}`);
-  };
-  if (!existsSync(python)) run(system, ['-m', 'venv', VENV]);
-  run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...EMULATOR_REQUIREMENTS]);
-  writeFileSync(VENV_STAMP, wanted);
-  return python;
+  return pinnedVenvPython(
+    { dir: VENV, requirements: EMULATOR_REQUIREMENTS, purpose: 'the emulator, MiniStack' },
+    log,
+  );
 }
 
 export async function ensureEmulator(
