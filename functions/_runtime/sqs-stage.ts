@@ -2,7 +2,18 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { StageLogger } from '../../shared/stages/ports';
+import { recordKeysOfBody } from '../../shared/core/record-keys';
+import { METRIC_NAMESPACE, METRICS } from '../../shared/metrics';
+import type { StageLogger, StageMetrics } from '../../shared/stages/ports';
+import type { StageName } from '../../shared/topology';
+import { CompactLogFormatter } from './compact-log-formatter';
+import { powertoolsStageMetrics } from './powertools-stage-metrics';
+
+/** What a stage's use case gets for one record: a log whose lines carry the record's keys, and metrics. */
+export interface RecordObservers {
+  logger: StageLogger;
+  metrics: StageMetrics;
+}
 
 /**
  * The inbound adapter every stage shares: Powertools' batch processor turns a thrown record handler into
@@ -10,28 +21,37 @@ import type { StageLogger } from '../../shared/stages/ports';
  * rest of the batch succeeds.
  */
 export function sqsStageHandler(
-  stage: string,
-  handleRecord: (record: SQSRecord, log: StageLogger) => Promise<void>,
+  stage: StageName,
+  handleRecord: (record: SQSRecord, observers: RecordObservers) => Promise<void>,
 ) {
-  const logger = new Logger({ serviceName: 'copydesk', persistentKeys: { stage } });
-  const metrics = new Metrics({ namespace: 'copydesk', serviceName: stage });
+  const logger = new Logger({
+    serviceName: 'copydesk',
+    persistentKeys: { stage },
+    logFormatter: new CompactLogFormatter(),
+  });
+  const metrics = new Metrics({ namespace: METRIC_NAMESPACE, serviceName: stage });
+  const stageMetrics = powertoolsStageMetrics(metrics);
   const processor = new BatchProcessor(EventType.SQS);
-  const log: StageLogger = {
-    info: (message, extra) => logger.info(message, extra ?? {}),
-    warn: (message, extra) => logger.warn(message, extra ?? {}),
-  };
 
   const recordHandler = async (record: SQSRecord): Promise<void> => {
+    // The batch processor runs a batch's records concurrently: each gets a logger of its own, so one
+    // record's keys never appear on another's lines.
+    const recordLogger = logger.createChild({ persistentKeys: { ...recordKeysOfBody(record.body) } });
+    const log: StageLogger = {
+      info: (message, extra) => recordLogger.info(message, extra ?? {}),
+      warn: (message, extra) => recordLogger.warn(message, extra ?? {}),
+    };
     try {
-      await handleRecord(record, log);
-      metrics.addMetric('RecordsSucceeded', MetricUnit.Count, 1);
+      await handleRecord(record, { logger: log, metrics: stageMetrics });
+      metrics.addMetric(METRICS.recordsSucceeded, MetricUnit.Count, 1);
     } catch (error) {
-      logger.error('record failed; it will be retried, then dead-lettered', {
+      recordLogger.error('record failed; it will be retried, then dead-lettered', {
+        outcome: 'failed',
         messageId: record.messageId,
         receiveCount: record.attributes.ApproximateReceiveCount,
         error: error as Error,
       });
-      metrics.addMetric('RecordsFailed', MetricUnit.Count, 1);
+      metrics.addMetric(METRICS.recordsFailed, MetricUnit.Count, 1);
       throw error;
     }
   };

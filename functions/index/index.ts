@@ -6,12 +6,12 @@ import { handleIndexMessage, type IndexStageDeps } from '../../shared/stages/ind
 import { ENV } from '../../shared/topology';
 import { sqsStageHandler } from '../_runtime/sqs-stage';
 
-const deps: Omit<IndexStageDeps, 'logger'> = {
+const deps: Omit<IndexStageDeps, 'logger' | 'metrics'> = {
   index: articleIndex(),
   documents: workDocuments(),
   toPublish: new SqsSender(awsClients().sqs, requireEnv(ENV.publishQueueUrl)),
 };
 
-export const handler = sqsStageHandler('index', async (record, logger) => {
-  await handleIndexMessage(JSON.parse(record.body) as IndexQueueMessage, { ...deps, logger });
+export const handler = sqsStageHandler('index', async (record, { logger, metrics }) => {
+  await handleIndexMessage(JSON.parse(record.body) as IndexQueueMessage, { ...deps, logger, metrics });
 });

@@ -16,6 +16,6 @@ const deps: Omit<ParseStageDeps, 'logger'> = {
   maxInputBytes: maxInputBytes(),
 };
 
-export const handler = sqsStageHandler('parse', (record, logger) =>
+export const handler = sqsStageHandler('parse', (record, { logger }) =>
   handleRawBucketMessage(record.body, { ...deps, logger }),
 );

@@ -17,6 +17,6 @@ const deps: Omit<PublishStageDeps, 'logger'> = {
   publishedBucket,
 };
 
-export const handler = sqsStageHandler('publish', (record, logger) =>
+export const handler = sqsStageHandler('publish', (record, { logger }) =>
   handlePublishMessage(JSON.parse(record.body) as PublishQueueMessage, { ...deps, logger }),
 );

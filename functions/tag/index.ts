@@ -17,6 +17,6 @@ const deps: TagStageDeps = {
   tagger: engine === 'comprehend' ? comprehendTagger(comprehendClient()) : undefined,
 };
 
-export const handler = sqsStageHandler('tag', (record) =>
-  handleParsedArticle(JSON.parse(record.body) as TagQueueMessage, deps),
+export const handler = sqsStageHandler('tag', (record, { logger }) =>
+  handleParsedArticle(JSON.parse(record.body) as TagQueueMessage, { ...deps, logger }),
 );

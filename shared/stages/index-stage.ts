@@ -15,8 +15,15 @@ import type {
   PublishQueueMessage,
   SourceObject,
 } from '../core/messages';
+import { recordKeysOf } from '../core/record-keys';
 import { settleDuplicates, withOriginal, type DuplicateIndex } from './duplicates';
-import type { DocumentStorePort, MessageSender, StageLogger } from './ports';
+import {
+  noStageMetrics,
+  type DocumentStorePort,
+  type MessageSender,
+  type StageLogger,
+  type StageMetrics,
+} from './ports';
 
 /** The slice of ArticleIndex this stage uses. */
 export interface IndexWriter extends DuplicateIndex {
@@ -37,6 +44,8 @@ export interface IndexStageDeps {
   documents: DocumentStorePort;
   toPublish: MessageSender<PublishQueueMessage>;
   logger: StageLogger;
+  /** UploadToQueryable and RejectedFiles; none when unset. */
+  metrics?: StageMetrics;
   now?: () => Date;
 }
 
@@ -46,6 +55,7 @@ export async function handleIndexMessage(
 ): Promise<ApplyResult> {
   const now = (deps.now?.() ?? new Date()).toISOString();
   const { articleId, source } = message;
+  const metrics = deps.metrics ?? noStageMetrics;
   let result: ApplyResult;
   if (message.kind === 'container') {
     result = await applyContainer(message, now, deps);
@@ -68,6 +78,8 @@ export async function handleIndexMessage(
       result.current.versionToken === source.sequencer;
     const record = result.outcome === 'applied' ? result.record : repeated ? result.current : undefined;
     if (record) {
+      const writtenAt = (deps.now?.() ?? new Date()).getTime();
+      metrics.uploadToQueryable(recordKeysOf(message), writtenAt - Date.parse(source.eventTime));
       await settleDuplicates(record, deps.index, deps.now);
       await deps.toPublish.send({ ...message, version: record.version, firstCreated: record.firstIndexedAt });
     }
@@ -77,6 +89,8 @@ export async function handleIndexMessage(
         ? rejectedRecord(articleId, message.rejection, source, now, { record: previous })
         : deletedRecord(articleId, source, now, { record: previous }),
     );
+    if (message.kind === 'reject' && result.outcome === 'applied')
+      metrics.rejectedFile(recordKeysOf(message), message.rejection.code);
     // An article that was out is taken back when its file is deleted or a re-upload is rejected.
     if (result.outcome === 'applied' && result.previous?.status === 'indexed') {
       const reason = message.kind === 'reject' ? 'rejected' : 'deleted';
@@ -91,12 +105,13 @@ export async function handleIndexMessage(
         result.current.versionToken === source.sequencer);
     if (message.kind === 'delete' && isThisDelete) {
       const items = await deps.index.members(articleId);
-      if (items.length)
-        deps.logger.info('withdrawing the items of a deleted feed', { articleId, items: items.length });
+      if (items.length) deps.logger.info('withdrawing the items of a deleted feed', { items: items.length });
       await withdrawItems(items, source, now, deps);
     }
   }
-  deps.logger.info('index write', { articleId, kind: message.kind, outcome: result.outcome });
+  // The record's one line: the log keys (article, object, version token) are the logger's own.
+  const current = result.outcome === 'applied' ? result.record : result.current;
+  deps.logger.info('index write', { kind: message.kind, outcome: result.outcome, version: current.version });
   return result;
 }
 

@@ -38,6 +38,7 @@ export async function handleRawBucketMessage(body: string, deps: ParseStageDeps)
     const articleId = articleIdFor(source.key);
     if (change === 'removed') {
       await deps.toIndex.send({ kind: 'delete', articleId, source });
+      deps.logger.info('object removed: sent to index', { outcome: 'removed' });
     } else {
       await parseCreatedObject(articleId, source, deps);
     }
@@ -47,9 +48,7 @@ export async function handleRawBucketMessage(body: string, deps: ParseStageDeps)
 async function parseCreatedObject(articleId: string, eventSource: SourceObject, deps: ParseStageDeps) {
   const read = await deps.objects.read(eventSource, deps.maxInputBytes);
   if (!read.found) {
-    deps.logger.warn('object no longer exists; its removal event settles the record', {
-      key: eventSource.key,
-    });
+    deps.logger.warn('object no longer exists; its removal event settles the record', { outcome: 'gone' });
     return;
   }
   if ('tooLarge' in read) {
@@ -62,6 +61,7 @@ async function parseCreatedObject(articleId: string, eventSource: SourceObject, 
         message: `object is ${read.size} bytes; the limit is ${deps.maxInputBytes}`,
       },
     });
+    deps.logger.info('input rejected', { outcome: 'rejected', code: 'TOO_LARGE' });
     return;
   }
   // Describe the bytes actually read: with an unversioned read they may be newer than the event.
@@ -90,7 +90,7 @@ async function parseCreatedObject(articleId: string, eventSource: SourceObject, 
     }),
   );
   if (!outcome.ok) {
-    deps.logger.info('input rejected', { key: source.key, code: outcome.rejection.code });
+    deps.logger.info('input rejected', { outcome: 'rejected', code: outcome.rejection.code });
     await deps.toIndex.send({ kind: 'reject', articleId, source, rejection: outcome.rejection });
     return;
   }
@@ -104,6 +104,7 @@ async function parseCreatedObject(articleId: string, eventSource: SourceObject, 
     stage: 'parsed',
   });
   await deps.toTag.send({ kind: 'upsert', articleId, source, doc });
+  deps.logger.info('parsed: sent to tag', { outcome: 'parsed', format: outcome.article.format });
 }
 
 /** Items go out a few at a time: a feed has tens to hundreds of them. */
@@ -128,7 +129,7 @@ async function sendFeed(feed: ParsedFeed, articleId: string, source: SourceObjec
     },
   });
   deps.logger.info('feed parsed', {
-    key: source.key,
+    outcome: 'feed',
     items: feed.items.length,
     skipped: feed.skipped.length,
   });

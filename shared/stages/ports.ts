@@ -1,4 +1,5 @@
 import type { DocumentRef, SourceObject } from '../core/messages';
+import type { RecordKeys } from '../core/record-keys';
 import type { ParsedArticle, TaggedArticle } from '../core/article';
 
 /**
@@ -26,12 +27,33 @@ export interface MessageSender<M> {
   send(message: M): Promise<void>;
 }
 
+/**
+ * A stage's log. In Lambda each record gets its own, whose every line carries the record's RecordKeys
+ * (records of a batch are handled concurrently, so keys set on a shared logger would mix). One INFO line
+ * per record per stage, saying what became of it: CloudWatch Logs bills every byte ingested.
+ */
 export interface StageLogger {
   info(message: string, extra?: Record<string, unknown>): void;
   warn(message: string, extra?: Record<string, unknown>): void;
 }
 
 export const silentLogger: StageLogger = { info: () => undefined, warn: () => undefined };
+
+/**
+ * The pipeline's business metrics (names in shared/metrics.ts). Lambda writes them as CloudWatch EMF with
+ * the keys as properties; the CLI and the tests use noStageMetrics or a collector.
+ */
+export interface StageMetrics {
+  /** An article is queryable: its index write came this long after its upload's S3 event. */
+  uploadToQueryable(keys: RecordKeys, milliseconds: number): void;
+  /** The index recorded a file as rejected, with its reason code. */
+  rejectedFile(keys: RecordKeys, reason: string): void;
+}
+
+export const noStageMetrics: StageMetrics = {
+  uploadToQueryable: () => undefined,
+  rejectedFile: () => undefined,
+};
 
 /** Names the entities, key phrases and topics of an article: the built-in tagger or a cloud service. */
 export type Tagger = (article: ParsedArticle, now?: Date) => Promise<TaggedArticle>;

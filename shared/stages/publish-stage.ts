@@ -43,7 +43,7 @@ export async function handlePublishMessage(
   const record = await deps.index.get(message.articleId);
   if (message.kind === 'withdraw') {
     if (record?.status === 'indexed') {
-      deps.logger.info('not withdrawing: the article was indexed again since', { key });
+      deps.logger.info('not withdrawing: the article was indexed again since', { outcome: 'kept' });
       return;
     }
     await deps.published.remove(key);
@@ -54,11 +54,12 @@ export async function handlePublishMessage(
       sourceKey: message.source.key,
       location,
     });
+    deps.logger.info('withdrawn', { outcome: 'withdrawn', reason: message.reason });
     return;
   }
   if (record?.status !== 'indexed' || record.version !== message.version) {
     deps.logger.info('superseded before publishing', {
-      key,
+      outcome: 'superseded',
       version: message.version,
       current: record?.version,
     });
@@ -83,4 +84,5 @@ export async function handlePublishMessage(
     sourceKey: message.source.key,
     location,
   });
+  deps.logger.info('published', { outcome: 'published', version: message.version });
 }

@@ -1,7 +1,14 @@
 import type { IndexQueueMessage, TagQueueMessage } from '../core/messages';
 import type { ParsedArticle, Rejection, TaggedArticle } from '../core/article';
 import { tagArticle } from '../core/tag';
-import { TaggerUnavailableError, type DocumentStorePort, type MessageSender, type Tagger } from './ports';
+import {
+  silentLogger,
+  TaggerUnavailableError,
+  type DocumentStorePort,
+  type MessageSender,
+  type StageLogger,
+  type Tagger,
+} from './ports';
 import { asRejection } from './pure-step';
 
 export interface TagStageDeps {
@@ -9,6 +16,7 @@ export interface TagStageDeps {
   toIndex: MessageSender<IndexQueueMessage>;
   /** The built-in tagger unless the deployment chose another engine. */
   tagger?: Tagger;
+  logger?: StageLogger;
   now?: () => Date;
 }
 
@@ -17,12 +25,17 @@ const builtInTagger: Tagger = async (article, now) => tagArticle(article, now);
 export async function handleParsedArticle(message: TagQueueMessage, deps: TagStageDeps): Promise<void> {
   const parsed = await deps.documents.load<ParsedArticle>(message.doc);
   const outcome = await tagOrReject(deps.tagger ?? builtInTagger, parsed, deps.now?.());
+  const logger = deps.logger ?? silentLogger;
   if (!outcome.ok) {
     await deps.toIndex.send({
       kind: 'reject',
       articleId: message.articleId,
       source: message.source,
       rejection: outcome.rejection,
+    });
+    logger.info('tagging failed: sent to index as rejected', {
+      outcome: 'rejected',
+      code: outcome.rejection.code,
     });
     return;
   }
@@ -32,6 +45,11 @@ export async function handleParsedArticle(message: TagQueueMessage, deps: TagSta
     stage: 'tagged',
   });
   await deps.toIndex.send({ kind: 'upsert', articleId: message.articleId, source: message.source, doc });
+  logger.info('tagged: sent to index', {
+    outcome: 'tagged',
+    entities: outcome.tagged.entities.length,
+    topics: outcome.tagged.topics.length,
+  });
 }
 
 /**
