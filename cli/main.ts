@@ -16,6 +16,7 @@ const load = {
   wait: () => require('./commands/wait') as typeof import('./commands/wait'),
   offline: () => require('./commands/offline') as typeof import('./commands/offline'),
   read: () => require('./commands/read') as typeof import('./commands/read'),
+  trace: () => require('./commands/trace') as typeof import('./commands/trace'),
   serve: () => require('./commands/serve') as typeof import('./commands/serve'),
   operate: () => require('./commands/operate') as typeof import('./commands/operate'),
 };
@@ -116,6 +117,17 @@ program
   .option('--json', 'machine-readable output')
   .action(async (idOrKey: string, flags: { json?: boolean }) =>
     load.read().getArticle(target(), idOrKey, !!flags.json, print),
+  );
+
+program
+  .command('trace')
+  .description(
+    "an article's way through parse, tag, index and publish, by id or object key: times, version tokens, outcomes and the functions' log lines",
+  )
+  .argument('<idOrKey>')
+  .option('--json', 'the structured trace')
+  .action(async (idOrKey: string, flags: { json?: boolean }) =>
+    load.trace().traceCommand(target(), idOrKey, !!flags.json, print),
   );
 
 program

@@ -137,3 +137,14 @@ export const DEFAULT_MAX_INPUT_BYTES = 20 * 1024 * 1024;
  * (with headroom for the envelope) is cheaper inline than an S3 PUT + GET.
  */
 export const DEFAULT_INLINE_MESSAGE_BYTES = 60 * 1024;
+
+/** The CloudFormation stack that holds the functions (infra/copydesk-app.ts creates it by this name). */
+export const STATELESS_STACK_NAME = 'CopydeskStateless';
+
+/**
+ * The start of a stage function's log group's logical id in that stack (CDK appends a hash): the stage's
+ * construct (`Parse`) and its function's log group. `copydesk trace` finds the log groups by it, since
+ * CloudFormation generates their names; test/infra/trace-log-groups.test.ts holds the stack to it.
+ */
+export const stageLogGroupLogicalIdPrefix = (stage: StageName): string =>
+  `${stage.charAt(0).toUpperCase()}${stage.slice(1)}FunctionLogGroup`;
