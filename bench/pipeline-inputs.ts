@@ -16,8 +16,11 @@
  *
  * Everything is derived from the input files and the document's position, so a run uploads the same
  * bytes under the same keys every time.
+ *
+ * Without ../shared beside the checkout (no corpus, no seed) the mix is the project's samples alone,
+ * copied as often as needed: enough for `npm run bench:cost` to run, not a realistic mix.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CORPUS_HTML_DIR, SEED_PATH } from '../local/shared-material';
@@ -167,14 +170,16 @@ export interface DocumentMix {
  * (count/500, at least 2), and corpus pages and their copies for the rest, shuffled.
  */
 export function benchDocuments(count: number): DocumentMix {
-  const files = readdirSync(CORPUS_HTML_DIR)
-    .filter((f) => f.endsWith('.gz'))
-    .sort();
+  const files = existsSync(CORPUS_HTML_DIR)
+    ? readdirSync(CORPUS_HTML_DIR)
+        .filter((f) => f.endsWith('.gz'))
+        .sort()
+    : [];
   const pages = files.map((f) => readFileSync(join(CORPUS_HTML_DIR, f)));
   const documents: BenchDocument[] = [];
 
-  const seed = readFileSync(SEED_PATH);
-  const seedCopies = Math.max(1, Math.round(count / 1000));
+  const seed = existsSync(SEED_PATH) ? readFileSync(SEED_PATH) : Buffer.alloc(0);
+  const seedCopies = seed.length ? Math.max(1, Math.round(count / 1000)) : 0;
   for (let c = 0; c < seedCopies; c++)
     documents.push({
       key: `${RAW_PREFIX}presstv/seed${c ? `-r${c}` : ''}.txt`,
@@ -182,8 +187,11 @@ export function benchDocuments(count: number): DocumentMix {
       kind: 'seed',
     });
 
-  const sampleCopies = Math.max(1, Math.round(count / 2000));
-  for (const [s, name] of readdirSync(SAMPLES_DIR).sort().entries()) {
+  const samples = readdirSync(SAMPLES_DIR).sort();
+  const sampleCopies = files.length
+    ? Math.max(1, Math.round(count / 2000))
+    : Math.ceil(Math.max(0, count - seedCopies) / samples.length);
+  for (const [s, name] of samples.entries()) {
     const bytes = readFileSync(join(SAMPLES_DIR, name));
     for (let c = 0; c < sampleCopies; c++) {
       const body = name.endsWith('.pdf')
@@ -197,8 +205,8 @@ export function benchDocuments(count: number): DocumentMix {
     }
   }
 
-  const longReads = Math.max(2, Math.round(count / 500));
   const sources = utf8Paragraphs(pages.slice(0, 400).map((p) => gunzipSync(p)));
+  const longReads = sources.length ? Math.max(2, Math.round(count / 500)) : 0;
   for (let n = 0; n < longReads; n++)
     documents.push({
       key: `${RAW_PREFIX}longreads/long-read-${n}.html`,
@@ -206,7 +214,7 @@ export function benchDocuments(count: number): DocumentMix {
       kind: 'long-read',
     });
 
-  const rest = Math.max(0, count - documents.length);
+  const rest = files.length ? Math.max(0, count - documents.length) : 0;
   const html = new Map<number, string>();
   for (let j = 0; j < rest; j++) {
     const p = j % pages.length;

@@ -13,31 +13,45 @@
  * PUTs go, or at BENCH_THROUGHPUT_RATE articles/s when set). See bench/pipeline-inputs.ts for what is
  * uploaded, and BENCHMARKS.md for how to read the numbers.
  */
-import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
 import { resolveTarget, type Target } from '../cli/target';
 import { esbuildOptions } from '../infra/bundling';
-import { DEFAULT_LOCAL_CONCURRENCY, deployToEmulator } from '../local/deploy';
+import { DEFAULT_LOCAL_CONCURRENCY } from '../local/deploy';
 import { MINISTACK_VERSION } from '../local/emulator';
 import { PROJECT_ROOT } from '../local/project-root';
 import { CORPUS_HTML_DIR, SEED_PATH } from '../local/shared-material';
 import { awsClientConfig } from '../shared/aws/client-config';
 import { documentClient } from '../shared/aws/runtime';
 import { articleIdFor } from '../shared/core/article-id';
-import { fingerprintPartitions } from '../shared/core/duplicates';
-import { type ArticleRecord, type RecordStatus } from '../shared/core/index-model';
+import { type ArticleRecord } from '../shared/core/index-model';
 import { DynamoRecordWalker } from '../shared/aws/index-records';
 import { DEFAULT_INLINE_MESSAGE_BYTES, RAW_PREFIX, STAGES, WORK_PREFIX } from '../shared/topology';
-import { benchDocuments, type BenchDocument, type DocumentKind } from './pipeline-inputs';
+import {
+  QueueWatcher,
+  Tracker,
+  deploy,
+  eachConcurrently,
+  failedBatches,
+  fingerprintItemsRead,
+  gitDescription,
+  invocationCounts,
+  listKeys,
+  log,
+  sleep,
+  uploadPhase,
+  walkRecords,
+  type Phase,
+  type Upload,
+} from './deployed-pipeline';
+import { benchDocuments } from './pipeline-inputs';
 import { ProcessSampler } from './process-sampler';
-import { RESULTS_DIR, machineDescription, percentile, writeReport } from './report';
+import { machineDescription, percentile, writeReport } from './report';
 import { writeUnitsOf } from './write-units';
 
 const env = (name: string, fallback: number) => {
@@ -65,233 +79,6 @@ const POLL_WINDOW = env('BENCH_POLL_WINDOW', 400);
 const WRITE_UNIT_SAMPLE = env('BENCH_WRITE_UNIT_SAMPLE', 2000);
 const FUNCTIONS = ['parse', 'tag', 'index', 'publish', 'api'];
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
-
-type Phase = 'latency' | 'throughput';
-
-interface Upload {
-  key: string;
-  id: string;
-  etag: string;
-  kind: DocumentKind;
-  bytes: number;
-  phase: Phase;
-  startedAt: number;
-  uploadedAt: number;
-}
-
-interface Settled {
-  observedAt: number;
-  writtenAt: number;
-  status: RecordStatus;
-}
-
-/**
- * Watches the index for uploads. One BatchGetItem reads 100 records (projected to the few fields that say
- * whether the upload is settled), so a round over POLL_WINDOW pending uploads costs the emulator 4
- * requests. Listing by status or newest would read far more: the "newest" order is the
- * article's own date, not when it was indexed, so a walk would re-read the whole partition every round.
- * A record settles an upload as in cli/commands/wait.ts: not deleted, and it carries the uploaded ETag.
- */
-class Tracker {
-  readonly settled = new Map<string, Settled>();
-  private pending: Upload[] = [];
-  private stopped = false;
-  private loop?: Promise<void>;
-  lastSettleAt = Date.now();
-  rounds = 0;
-  requests = 0;
-
-  constructor(
-    private readonly db: ReturnType<typeof documentClient>,
-    private readonly tableName: string,
-  ) {}
-
-  add(upload: Upload): void {
-    this.pending.push(upload);
-  }
-
-  start(): void {
-    this.loop = (async () => {
-      while (!this.stopped) {
-        const began = Date.now();
-        try {
-          await this.round();
-        } catch (error) {
-          log(`poll failed: ${(error as Error).message}`);
-        }
-        await sleep(POLL_MS - (Date.now() - began));
-      }
-    })();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.loop;
-  }
-
-  pendingCount(phase?: Phase): number {
-    return phase ? this.pending.filter((u) => u.phase === phase).length : this.pending.length;
-  }
-
-  private cursor = 0;
-
-  private async round(): Promise<void> {
-    this.rounds += 1;
-    const oldest = Math.ceil(POLL_WINDOW / 2);
-    const rest = this.pending.length - oldest;
-    if (this.cursor >= rest) this.cursor = 0;
-    const window = [
-      ...this.pending.slice(0, oldest),
-      ...this.pending.slice(oldest + this.cursor, oldest + this.cursor + (POLL_WINDOW - oldest)),
-    ];
-    this.cursor += POLL_WINDOW - oldest;
-    const done = new Set<string>();
-    for (let i = 0; i < window.length; i += 100) {
-      const chunk = window.slice(i, i + 100);
-      const byId = new Map(chunk.map((u) => [u.id, u]));
-      let keys: Record<string, unknown>[] = chunk.map((u) => ({ pk: `ARTICLE#${u.id}`, sk: 'ARTICLE' }));
-      while (keys.length) {
-        this.requests += 1;
-        const out = await this.db.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [this.tableName]: {
-                Keys: keys,
-                ProjectionExpression: '#id, #st, updatedAt, #src.etag',
-                ExpressionAttributeNames: { '#id': 'id', '#st': 'status', '#src': 'source' },
-              },
-            },
-          }),
-        );
-        const observedAt = Date.now();
-        for (const item of out.Responses?.[this.tableName] ?? []) {
-          const upload = byId.get(String(item.id));
-          const record = item as Pick<ArticleRecord, 'id' | 'status' | 'updatedAt' | 'source'>;
-          if (!upload || record.status === 'deleted' || record.source?.etag !== upload.etag) continue;
-          this.settled.set(upload.key, {
-            observedAt,
-            writtenAt: Date.parse(record.updatedAt),
-            status: record.status,
-          });
-          done.add(upload.key);
-        }
-        keys = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
-      }
-    }
-    if (done.size) {
-      this.pending = this.pending.filter((u) => !done.has(u.key));
-      this.lastSettleAt = Date.now();
-    }
-  }
-}
-
-/** Stage queue depths (visible + in flight) every 5 s: which stage holds the backlog. */
-class QueueWatcher {
-  readonly samples: Array<{ t: number } & Record<string, number>> = [];
-  private timer?: NodeJS.Timeout;
-  constructor(private readonly target: Target) {}
-
-  async depths(deadLetter = false): Promise<Record<string, number>> {
-    const out: Record<string, number> = {};
-    for (const stage of STAGES) {
-      const attributes = await this.target.sqs.send(
-        new GetQueueAttributesCommand({
-          QueueUrl: await this.target.stageQueueUrl(stage, deadLetter),
-          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-        }),
-      );
-      out[stage] =
-        Number(attributes.Attributes?.ApproximateNumberOfMessages ?? 0) +
-        Number(attributes.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
-    }
-    return out;
-  }
-
-  start(): void {
-    const tick = async () => {
-      try {
-        this.samples.push({ t: Date.now(), ...(await this.depths()) });
-      } catch (error) {
-        log(`queue depth failed: ${(error as Error).message}`);
-      }
-    };
-    void tick();
-    this.timer = setInterval(() => void tick(), 5000);
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-}
-
-async function uploadOne(target: Target, doc: BenchDocument, phase: Phase): Promise<Upload> {
-  const startedAt = Date.now();
-  const put = await target.s3.send(
-    new PutObjectCommand({ Bucket: target.names.rawBucket, Key: doc.key, Body: doc.body }),
-  );
-  return {
-    key: doc.key,
-    id: articleIdFor(doc.key),
-    etag: (put.ETag ?? '').replace(/"/g, ''),
-    kind: doc.kind,
-    bytes: doc.body.length,
-    phase,
-    startedAt,
-    uploadedAt: Date.now(),
-  };
-}
-
-/**
- * Uploads `docs`. At a fixed rate the schedule is open loop: the i-th PUT starts at i/rate seconds whether
- * or not earlier ones have been answered (up to MAX_IN_FLIGHT at once), so a slow emulator cannot quietly
- * lower the offered rate. With rate 0, `concurrency` PUTs at a time, as fast as they are answered.
- */
-async function uploadPhase(
-  target: Target,
-  docs: BenchDocument[],
-  phase: Phase,
-  rate: number,
-  concurrency: number,
-  onUpload: (u: Upload) => void,
-): Promise<void> {
-  const MAX_IN_FLIGHT = 256;
-  const failures: string[] = [];
-  const uploadWithRetry = async (doc: BenchDocument) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        onUpload(await uploadOne(target, doc, phase));
-        return;
-      } catch (error) {
-        if (attempt >= 3) {
-          failures.push(`${doc.key}: ${(error as Error).message}`);
-          return;
-        }
-        await sleep(500 * attempt);
-      }
-    }
-  };
-  if (rate > 0) {
-    const began = Date.now();
-    const inFlight = new Set<Promise<void>>();
-    for (const [i, doc] of docs.entries()) {
-      await sleep(began + (i * 1000) / rate - Date.now());
-      while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
-      const put: Promise<void> = uploadWithRetry(doc).finally(() => inFlight.delete(put));
-      inFlight.add(put);
-    }
-    await Promise.all(inFlight);
-  } else {
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < docs.length; i = next++) await uploadWithRetry(docs[i]!);
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, docs.length) }, worker));
-  }
-  if (failures.length) throw new Error(`${failures.length} uploads failed, first: ${failures[0]}`);
-}
-
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -302,77 +89,6 @@ const stats = (values: number[]) => {
     max: sorted.at(-1) ?? NaN,
   };
 };
-
-/** Every page of a query on the table or its index. */
-async function* queryPages(
-  db: ReturnType<typeof documentClient>,
-  input: QueryCommandInput,
-): AsyncGenerator<Record<string, unknown>[]> {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    yield (page.Items ?? []) as Record<string, unknown>[];
-    start = page.LastEvaluatedKey as Record<string, unknown> | undefined;
-  } while (start);
-}
-
-async function listKeys(target: Target, bucket: string, prefix: string) {
-  const objects: Array<{ key: string; etag?: string; size?: number }> = [];
-  let token: string | undefined;
-  do {
-    const page = await target.s3.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-    );
-    for (const o of page.Contents ?? []) objects.push({ key: o.Key!, etag: o.ETag, size: o.Size });
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return objects;
-}
-
-const RECORD_STATUSES: RecordStatus[] = ['indexed', 'rejected', 'feed', 'deleted'];
-
-/** Every record, by the status lists of the index, with the fields the checks need. */
-async function walkRecords(db: ReturnType<typeof documentClient>, tableName: string) {
-  const records: Array<Pick<ArticleRecord, 'id' | 'status' | 'version' | 'source' | 'rejection'>> = [];
-  const walker = new DynamoRecordWalker(db, tableName);
-  for (const status of RECORD_STATUSES)
-    for await (const page of walker.walk(status)) records.push(...(page as unknown as typeof records));
-  return records;
-}
-
-/** Items one duplicate check of this article reads: the sizes of its fingerprint partitions. */
-async function fingerprintItemsRead(
-  db: ReturnType<typeof documentClient>,
-  tableName: string,
-  record: ArticleRecord,
-) {
-  const { fingerprints, wordCount } = record;
-  if (!fingerprints) return 0;
-  let items = 0;
-  for (const partition of fingerprintPartitions({ fingerprints, wordCount })) {
-    for await (const page of queryPages(db, {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      ProjectionExpression: 'sk',
-    }))
-      items += page.length;
-  }
-  return items;
-}
-
-async function eachConcurrently<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      for (let i = next++; i < items.length; i = next++) await work(items[i]!);
-    }),
-  );
-}
 
 interface ReconcileTiming {
   what: string;
@@ -479,72 +195,6 @@ async function timeReconcile(
   };
 }
 
-/**
- * MiniStack keeps each invocation's output as a log stream of its own in the function's log group, so
- * counting streams counts invocations (and articles / invocations is the mean batch size). CloudWatch
- * Logs has no client in this project, so this speaks its JSON protocol directly; MiniStack routes by the
- * credential scope and does not check the signature. Emulator-only, best effort.
- */
-async function invocationCounts(endpoint: string) {
-  const region = process.env.AWS_REGION ?? 'us-east-1';
-  const call = async (action: string, body: object) => {
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': `Logs_20140328.${action}`,
-        Authorization: `AWS4-HMAC-SHA256 Credential=test/20260101/${region}/logs/aws4_request, SignedHeaders=host, Signature=0`,
-      },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${action}: HTTP ${response.status}`);
-    return (await response.json()) as Record<string, unknown>;
-  };
-  const out: Record<string, { invocations: number; logBytes: number }> = {};
-  const deadline = Date.now() + 180_000;
-  try {
-    const groups = (await call('DescribeLogGroups', {})).logGroups as Array<{
-      logGroupName: string;
-      storedBytes?: number;
-    }>;
-    for (const group of groups) {
-      const fn = /(\w+?)Function(?:LogGroup)?[0-9A-F]*$/.exec(
-        group.logGroupName.split('/').at(-1) ?? '',
-      )?.[1];
-      if (!fn) continue;
-      let streams = 0;
-      let token: string | undefined;
-      do {
-        const page = await call('DescribeLogStreams', {
-          logGroupName: group.logGroupName,
-          limit: 50,
-          ...(token ? { nextToken: token } : {}),
-        });
-        streams += (page.logStreams as unknown[]).length;
-        token = page.nextToken as string | undefined;
-        if (Date.now() > deadline) throw new Error('still counting log streams after 3 minutes');
-      } while (token);
-      out[fn.toLowerCase()] = { invocations: streams, logBytes: group.storedBytes ?? 0 };
-    }
-  } catch (error) {
-    log(`could not count invocations: ${(error as Error).message}`);
-  }
-  return out;
-}
-
-/** The code a pipeline run exercises: the functions, the app, the emulator launcher and this bench. */
-const MEASURED_PATHS = ['shared', 'functions', 'infra', 'local', 'cli', 'bench/*.ts', 'package-lock.json'];
-
-function gitDescription(): string {
-  try {
-    const run = (...args: string[]) =>
-      execFileSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim();
-    return `${run('rev-parse', '--short', 'HEAD')}${run('status', '--porcelain', '--', ...MEASURED_PATHS) ? ' (modified)' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-}
-
 async function bundleSizes() {
   const sizes: Record<string, number> = {};
   for (const fn of FUNCTIONS) {
@@ -558,47 +208,6 @@ async function bundleSizes() {
     sizes[fn] = gzipSync(result.outputFiles[0]!.contents).length;
   }
   return sizes;
-}
-
-async function deploy(): Promise<number> {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const logPath = join(RESULTS_DIR, 'pipeline-deploy.tmp');
-  const output = createWriteStream(logPath);
-  const started = Date.now();
-  try {
-    // Another checkout's `cdk deploy` may hold cdk.out's lock for a moment: try again a few times.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await deployToEmulator({ output, log: (line) => log(line) });
-        break;
-      } catch (error) {
-        if (attempt >= 3) throw new Error(`${(error as Error).message}; see ${logPath}`, { cause: error });
-        log(`deploy failed (${(error as Error).message}), trying again; see ${logPath}`);
-        await sleep(10_000 * attempt);
-      }
-    }
-  } finally {
-    output.end();
-  }
-  log(`deployed in ${((Date.now() - started) / 1000).toFixed(1)} s (CDK output in ${logPath})`);
-  return (Date.now() - started) / 1000;
-}
-
-/**
- * Batches MiniStack's event source mappings reported as failed (it logs each at WARNING), by function and
- * error type, from the part of the emulator's log written since `offset`.
- */
-function failedBatches(logPath: string, offset: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  if (!existsSync(logPath)) return out;
-  const text = readFileSync(logPath).subarray(offset).toString('utf8');
-  for (const m of text.matchAll(
-    /Lambda \S*?-(\w+?)Function\S* failed processing SQS batch .*?\(errorType=(\S+)/g,
-  )) {
-    const key = `${m[1]!.toLowerCase()} ${m[2]}`;
-    out[key] = (out[key] ?? 0) + 1;
-  }
-  return out;
 }
 
 async function main(): Promise<number> {
@@ -627,7 +236,7 @@ async function main(): Promise<number> {
   if (!sampler)
     log('no emulator pid file for this port (an emulator not started by copydesk): no RSS figures');
   const queues = new QueueWatcher(target);
-  const tracker = new Tracker(db, target.names.table);
+  const tracker = new Tracker(db, target.names.table, { pollMs: POLL_MS, pollWindow: POLL_WINDOW });
   const uploads: Upload[] = [];
   const onUpload = (u: Upload) => {
     uploads.push(u);
