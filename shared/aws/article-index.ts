@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import type { FingerprintedArticle } from '../core/duplicates';
-import { fingerprintPartitions } from '../core/duplicates';
+import { fingerprintKeys, probeKeys, PROBE_FROM_INDEXED_ARTICLES } from '../core/duplicates';
 import {
   ARTICLE_STATUSES,
   dateSortKey,
@@ -46,6 +46,8 @@ const LANGUAGES_PK = 'LANGUAGES';
 const BATCH_WRITE = 25;
 const BATCH_GET = 100;
 const MAX_ATTEMPTS = 5;
+/** The archive's size changes slowly; counting it costs 24 item reads, so a container does it now and then. */
+const ARCHIVE_SIZE_MAX_AGE_MS = 10 * 60_000;
 
 /**
  * A transaction is tried again, from a fresh read, when its guard failed (another writer got there first),
@@ -80,8 +82,8 @@ type ArticleItem = ArticleRecord & {
   kind: 'Article';
   postings: Record<string, number>;
   postingSig: string;
-  /** Its fingerprint items are keyed by time (fingerprintSortKey); older items used the legacy key. */
-  timedPrints?: true;
+  /** 2: its fingerprint items' sort keys lead with the next band (fingerprintSortKey); unset: the legacy key. */
+  fingerprintLayout?: 2;
 };
 
 type WriteRequest =
@@ -91,10 +93,14 @@ type WriteRequest =
 export class ArticleIndex implements ArchiveIndex {
   /** Languages known to be registered, so each warm container registers a language once. */
   private readonly knownLanguages = new Set<string>();
+  /** How many articles were indexed when last counted: it decides how copies are looked for. */
+  private archiveSize?: { indexed: number; readAt: number };
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** Where probe reads take over from whole partitions; tests set it to exercise either. */
+    private readonly probeFromIndexedArticles = PROBE_FROM_INDEXED_ARTICLES,
   ) {}
 
   async get(id: string): Promise<ArticleRecord | undefined> {
@@ -171,24 +177,44 @@ export class ArticleIndex implements ArchiveIndex {
     }
   }
 
-  /** Every item of one fingerprint partition. */
-  private async partitionItems(
-    partition: string,
+  /**
+   * The fingerprint items of a partition: all of them, or those whose sort key starts with a probe's prefix
+   * (and, when the caller needs only copies indexed since a time, only those).
+   */
+  private async fingerprintItems(
+    key: { pk: string; prefix?: string },
     { consistentRead, indexedSince }: CandidateReadOptions,
   ): Promise<Array<Record<string, unknown>>> {
+    const { pk, prefix } = key;
+    const condition =
+      prefix === undefined
+        ? { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }
+        : indexedSince
+          ? {
+              // ISO times sort below '9', so this is every time from `indexedSince` on.
+              KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+              ExpressionAttributeValues: {
+                ':pk': pk,
+                ':from': `${prefix}#${indexedSince}`,
+                ':to': `${prefix}#9`,
+              },
+            }
+          : {
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+              ExpressionAttributeValues: { ':pk': pk, ':prefix': `${prefix}#` },
+            };
     const items: Array<Record<string, unknown>> = [];
-    for await (const page of this.pages({
-      ...(indexedSince
-        ? {
-            // Time-ordered keys only: ISO timestamps sort below '9', legacy `ARTICLE#` keys above it.
-            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :since AND :end',
-            ExpressionAttributeValues: { ':pk': partition, ':since': indexedSince, ':end': '9' },
-          }
-        : { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partition } }),
-      ConsistentRead: consistentRead,
-    }))
+    for await (const page of this.pages({ ...condition, ConsistentRead: consistentRead }))
       items.push(...(page.Items ?? []));
     return items;
+  }
+
+  /** Whether the archive is large enough for probes to read less than whole partitions (duplicates.ts). */
+  private async readsByProbes(): Promise<boolean> {
+    const now = Date.now();
+    if (!this.archiveSize || now - this.archiveSize.readAt > ARCHIVE_SIZE_MAX_AGE_MS)
+      this.archiveSize = { indexed: (await this.counts()).indexed, readAt: now };
+    return this.archiveSize.indexed >= this.probeFromIndexedArticles;
   }
 
   /** Every page of a query on the table, following LastEvaluatedKey. */
@@ -211,9 +237,12 @@ export class ArticleIndex implements ArchiveIndex {
     options: CandidateReadOptions = { consistentRead: true },
   ): Promise<FingerprintedArticle[]> {
     const found = new Map<string, FingerprintedArticle>();
-    // The partitions are independent: read them side by side, not one after another.
+    const keys = fingerprintKeys(article);
+    // The reads are independent: run them side by side, not one after another.
     const pages = await Promise.all(
-      fingerprintPartitions(article).map((p) => this.partitionItems(p, options)),
+      (await this.readsByProbes())
+        ? probeKeys(keys).map((key) => this.fingerprintItems(key, options))
+        : keys.map(({ pk }) => this.fingerprintItems({ pk }, options)),
     );
     for (const item of pages.flat()) {
       const id = String(item.id);
@@ -340,7 +369,10 @@ export class ArticleIndex implements ArchiveIndex {
     // Fingerprint items hold what matching reads, so an unchanged one is not written again. A copy indexed
     // at the same moment may miss them until they land; settleDuplicates looks again after this returns.
     const previousPrints = new Map(
-      (before?.timedPrints ? fingerprintItemsOf(toRecord(before)) : []).map((p) => [p.pk, JSON.stringify(p)]),
+      (before?.fingerprintLayout === 2 ? fingerprintItemsOf(toRecord(before)) : []).map((p) => [
+        p.pk,
+        JSON.stringify(p),
+      ]),
     );
     for (const print of fingerprintItemsOf(record)) {
       if (previousPrints.get(print.pk) === JSON.stringify(print)) continue;
@@ -430,7 +462,7 @@ export class ArticleIndex implements ArchiveIndex {
       sk: ARTICLE_SK,
       kind: 'Article',
       ...state,
-      timedPrints: true,
+      fingerprintLayout: 2,
     };
     const writes: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
       {
@@ -471,11 +503,12 @@ export class ArticleIndex implements ArchiveIndex {
     // A fingerprint the record no longer has goes with the record, in its transaction: once an article is
     // deleted or changed, no later article may take it for the original of a text it no longer holds.
     // New fingerprints are written after it, with the postings (syncPostings), at half the write units.
-    const prints = new Set(fingerprintItemsOf(record).map((p) => p.pk));
-    const legacy = previousItem && !previousItem.timedPrints;
+    const keyOf = (print: { pk: string; sk: string }) => `${print.pk}\u0000${print.sk}`;
+    const prints = new Set(fingerprintItemsOf(record).map(keyOf));
+    const legacy = previousItem && previousItem.fingerprintLayout !== 2;
     for (const print of previousItem ? fingerprintItemsOf(toRecord(previousItem)) : []) {
-      // Legacy items all go: the ones kept are written again under their time-ordered key.
-      if (!legacy && prints.has(print.pk)) continue;
+      // Legacy items all go: the ones kept are written again under their new key.
+      if (!legacy && prints.has(keyOf(print))) continue;
       const sk = legacy ? legacyFingerprintSortKey(record.id) : print.sk;
       writes.push({ Delete: { TableName: this.tableName, Key: { pk: print.pk, sk } } });
       writeUnits += 2;
@@ -544,7 +577,7 @@ function toRecord(item: object): ArticleRecord {
     kind: _kind,
     postings: _postings,
     postingSig: _sig,
-    timedPrints: _timedPrints,
+    fingerprintLayout: _layout,
     ...record
   } = item as Partial<ArticleItem>;
   return record as unknown as ArticleRecord;

@@ -1,5 +1,5 @@
 import type { Entity, Fingerprints, Rejection, TaggedArticle, Topic } from './article';
-import { fingerprintPartitions, type DuplicateOf } from './duplicates';
+import { fingerprintKeys, fingerprintSortKey, type DuplicateOf } from './duplicates';
 import type { ContainerMessage, SourceObject } from './messages';
 import { RAW_PREFIX } from '../topology';
 import { aliasesOf, LEAD_CHARS } from './search-model';
@@ -11,7 +11,7 @@ import { aliasesOf, LEAD_CHARS } from './search-model';
  *   pk ARTICLE#<id>       sk ARTICLE            the record
  *   pk ARTICLE#<id>       sk MEMBER#<item>      a feed's items, every one it ever produced (for withdrawing them)
  *   pk COUNT#<status>#<shard>  sk COUNT          how many records have each status (a counter per shard)
- *   pk SIMHASH#…/EXACT#…  sk ARTICLE#<id>       an indexed article's fingerprints, to find its copies (duplicates.ts)
+ *   pk SIMHASH#…/EXACT#…  sk <band>#<time>#<id> an indexed article's fingerprints, to find its copies (duplicates.ts)
  *   pk <list key>         sk <date>#<id>        search postings (search-model.ts)
  *   pk LANGUAGES          sk <language>         every language the archive holds, for analysing queries
  */
@@ -115,13 +115,7 @@ export function sourceNameOf(key: string): string {
   return slash > 0 ? rest.slice(0, slash) : 'unsorted';
 }
 
-/**
- * The sort key of fingerprint items, one per article in each of its fingerprint partitions: by when the
- * article was first indexed, so the look for copies indexed at the same moment (settleDuplicates) reads
- * only a partition's recent items, not all of it.
- */
-export const fingerprintSortKey = (id: string, firstIndexedAt: string): string => `${firstIndexedAt}#${id}`;
-/** Where fingerprint items were kept before they were ordered by time; still deleted when an article changes. */
+/** Where fingerprint items were kept before their sort keys led with the next band; deleted when an article changes. */
 export const legacyFingerprintSortKey = (id: string): string => `ARTICLE#${id}`;
 
 /**
@@ -134,9 +128,9 @@ export function fingerprintItemsOf(
 ): Array<Record<string, unknown> & { pk: string; sk: string }> {
   if (record.status !== 'indexed' || !record.fingerprints) return [];
   const { id, firstIndexedAt, fingerprints, wordCount } = record;
-  return fingerprintPartitions({ fingerprints, wordCount }).map((pk) => ({
-    pk,
-    sk: fingerprintSortKey(id, firstIndexedAt),
+  return fingerprintKeys({ fingerprints, wordCount }).map((key) => ({
+    pk: key.pk,
+    sk: fingerprintSortKey(key, firstIndexedAt, id),
     kind: 'Fingerprint',
     id,
     firstIndexedAt,
