@@ -21,6 +21,10 @@ export const recordsSucceeded = (stage: StageName, options?: MetricOptions) =>
 export const recordsFailed = (stage: StageName, options?: MetricOptions) =>
   copydeskMetric(METRICS.recordsFailed, stage, { label: 'failed', ...options });
 
+/** The share of the stage's records that failed (RecordsFailed is 1 or 0 per record). No label, as below. */
+export const errorRate = (stage: StageName, options?: MetricOptions) =>
+  copydeskMetric(METRICS.recordsFailed, stage, { statistic: Stats.AVERAGE, ...options });
+
 /**
  * Only the index stage makes an article queryable, so only it reports the latency. No label by default:
  * CDK renders an alarm on a labelled metric in the Metrics (metric math) form, not as a plain metric.

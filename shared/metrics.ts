@@ -17,7 +17,11 @@ export const REASON_DIMENSION = 'reason';
 export const METRICS = {
   /** A stage handled one record (Count, per stage). */
   recordsSucceeded: 'RecordsSucceeded',
-  /** A stage's record threw; it will be retried, then dead-lettered (Count, per stage). */
+  /**
+   * 1 for a record that threw (it will be retried, then dead-lettered), 0 for one that succeeded (Count,
+   * per stage). Its Sum counts failures, and its Average is the stage's error rate, which an alarm can
+   * watch without metric math.
+   */
   recordsFailed: 'RecordsFailed',
   /** Upload (the S3 event time) to the index write that makes the article queryable (Milliseconds, index). */
   uploadToQueryable: 'UploadToQueryable',
@@ -31,3 +35,10 @@ export const METRICS = {
  * it fires on a backlog, not on one slow minute.
  */
 export const UPLOAD_TO_QUERYABLE_P95_TARGET_SECONDS = 60;
+
+/**
+ * The share of a stage's records failing, in two 5-minute windows in a row, that pages on-call. One poison
+ * message is the dead-letter alarm's news; a tenth of everything failing is an outage of a dependency or a
+ * bad deploy.
+ */
+export const STAGE_ERROR_RATE_ALARM = 0.1;

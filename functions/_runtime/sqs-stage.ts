@@ -44,6 +44,8 @@ export function sqsStageHandler(
     try {
       await handleRecord(record, { logger: log, metrics: stageMetrics });
       metrics.addMetric(METRICS.recordsSucceeded, MetricUnit.Count, 1);
+      // A zero too, so that RecordsFailed's average over records is the error rate (shared/metrics.ts).
+      metrics.addMetric(METRICS.recordsFailed, MetricUnit.Count, 0);
     } catch (error) {
       recordLogger.error('record failed; it will be retried, then dead-lettered', {
         outcome: 'failed',

@@ -11,10 +11,10 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { UPLOAD_TO_QUERYABLE_P95_TARGET_SECONDS } from '../../shared/metrics';
+import { STAGE_ERROR_RATE_ALARM, UPLOAD_TO_QUERYABLE_P95_TARGET_SECONDS } from '../../shared/metrics';
 import { STAGES, visibilityTimeoutSeconds, type StageName } from '../../shared/topology';
 import { ALARM_NAME_PREFIX } from './alarm-names';
-import { uploadToQueryable } from '../pipeline-metrics';
+import { errorRate, uploadToQueryable } from '../pipeline-metrics';
 
 /**
  * SQS leaves a message out of ApproximateAgeOfOldestMessage once it has been received three times. A
@@ -41,6 +41,7 @@ export interface PipelineAlarmsProps {
  */
 export class PipelineAlarms extends Construct {
   readonly oldestMessage: Readonly<Record<StageName, Alarm>>;
+  readonly errorRate: Readonly<Record<StageName, Alarm>>;
   readonly uploadToQueryableP95: Alarm;
   readonly tableReadThrottles: Alarm;
   readonly tableWriteThrottles: Alarm;
@@ -73,6 +74,20 @@ export class PipelineAlarms extends Construct {
         treatMissingData: TreatMissingData.NOT_BREACHING,
       });
     });
+
+    this.errorRate = perStage((stage) =>
+      alarm(`${stage}ErrorRate`, {
+        alarmName: `${ALARM_NAME_PREFIX}${stage}-error-rate`,
+        alarmDescription: `${STAGE_ERROR_RATE_ALARM * 100}% or more of the ${stage} stage's records failed for 10 minutes: they are being retried toward its dead-letter queue; find the cause with \`copydesk trace <id|key>\` on a failing article or in the function's logs.`,
+        // RecordsFailed is 1 per failed record and 0 per succeeded one, so its average is the error rate:
+        // a plain metric, which every CloudWatch (and the emulator) takes, where a ratio needs metric math.
+        metric: errorRate(stage, { period: Duration.minutes(5) }),
+        threshold: STAGE_ERROR_RATE_ALARM,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 2,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
 
     this.uploadToQueryableP95 = alarm('UploadToQueryableP95', {
       alarmName: `${ALARM_NAME_PREFIX}upload-to-queryable-p95`,

@@ -265,6 +265,7 @@ export class StatelessStack extends Stack {
           Alarm.fromAlarmName(this, `DeadLetterAlarm-${stage}`, deadLetterAlarmName(stage)),
         ),
         ...STAGES.map((stage) => oldestMessage[stage]),
+        ...STAGES.map((stage) => this.alarms.errorRate[stage]),
         this.alarms.uploadToQueryableP95,
         this.alarms.tableReadThrottles,
         this.alarms.tableWriteThrottles,

@@ -5,6 +5,7 @@ import {
   METRIC_NAMESPACE,
   REASON_DIMENSION,
   STAGE_DIMENSION,
+  STAGE_ERROR_RATE_ALARM,
   UPLOAD_TO_QUERYABLE_P95_TARGET_SECONDS,
 } from '../../shared/metrics';
 import { STAGES, visibilityTimeoutSeconds, type StageName } from '../../shared/topology';
@@ -154,9 +155,28 @@ describe('the pipeline dashboard', () => {
 describe('alarms', () => {
   const alarmsHere = () => Object.values(template.findResources('AWS::CloudWatch::Alarm'));
 
-  test('seven in the stateless stack: one per stage, latency, and table reads and writes', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', STAGES.length + 3);
+  test('eleven in the stateless stack: two per stage, latency, and table reads and writes', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 2 * STAGES.length + 3);
   });
+
+  test.each(STAGES)(
+    'a tenth of the %s records failing for 10 minutes raises copydesk-%s-error-rate',
+    (stage) => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: `copydesk-${stage}-error-rate`,
+        Namespace: METRIC_NAMESPACE,
+        MetricName: METRICS.recordsFailed,
+        Dimensions: [{ Name: STAGE_DIMENSION, Value: stage }],
+        Statistic: 'Average',
+        Period: 300,
+        EvaluationPeriods: 2,
+        Threshold: STAGE_ERROR_RATE_ALARM,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [alarmTopicAction],
+      });
+    },
+  );
 
   test.each(STAGES)(
     'a message waiting 3 visibility timeouts in the %s queue raises copydesk-%s-oldest-message',

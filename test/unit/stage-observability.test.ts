@@ -205,7 +205,8 @@ describe('index metrics (EMF)', () => {
 
     // The batch's own counts stay one line per invocation, by stage only.
     const [counts] = emf(METRICS.recordsSucceeded);
-    expect(counts).toMatchObject({ service: 'index', RecordsSucceeded: [1, 1] });
+    // A zero per success beside each failure's one: RecordsFailed's average is the error rate an alarm watches.
+    expect(counts).toMatchObject({ service: 'index', RecordsSucceeded: [1, 1], RecordsFailed: [0, 0] });
     expect(counts!._aws.CloudWatchMetrics[0].Dimensions).toEqual([['service']]);
 
     // One INFO line per record, with its outcome.
