@@ -181,7 +181,8 @@ describe('the index model', () => {
       'SIMHASH#7#ef',
     ]);
     expect(items[0]).toMatchObject({
-      sk: 'ARTICLE#abc',
+      // Sorted inside the band by the next band's bits, then by when it was first indexed.
+      sk: `23#${now}#abc`,
       id: 'abc',
       firstIndexedAt: now,
       simhash: '0123456789abcdef',
