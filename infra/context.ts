@@ -21,6 +21,14 @@ export const MAX_CONCURRENCY_CONTEXT = 'maxConcurrency';
  */
 export const DEPLOY_SITE_CONTEXT = 'deploySite';
 
+/**
+ * `-c tracing=false` deploys the functions without X-Ray active tracing. On by default. Lambda samples
+ * the first invocation each second and 5% of the rest, and cannot be told otherwise: at a trickle every
+ * invocation is a trace ($5 per million), up to one per stage per article, which is why a large, steady
+ * deployment may prefer the logs (`copydesk trace`) alone. See BENCHMARKS.md, "Cost".
+ */
+export const TRACING_CONTEXT = 'tracing';
+
 /** `-c siteDir=path` deploys another build of the page than web/dist (relative to the project). */
 export const SITE_DIR_CONTEXT = 'siteDir';
 

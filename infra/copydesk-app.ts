@@ -9,6 +9,7 @@ import {
   MAX_CONCURRENCY_CONTEXT,
   SITE_DIR_CONTEXT,
   TAG_ENGINE_CONTEXT,
+  TRACING_CONTEXT,
   WEB_ORIGIN_CONTEXT,
 } from './context';
 import { StatelessStack } from './stacks/stateless-stack';
@@ -52,6 +53,14 @@ function siteDirFrom(app: App): string | undefined {
   return dir;
 }
 
+/** `-c tracing=true|false`: whether the functions trace with X-Ray (on unless said otherwise). */
+function tracingFrom(app: App): boolean {
+  const value = app.node.tryGetContext(TRACING_CONTEXT);
+  if (value === undefined || value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new ConfigError(`context ${TRACING_CONTEXT} must be true or false, got ${JSON.stringify(value)}`);
+}
+
 /** `-c webOrigin=a,b`: origins, each an http(s) origin with no path. */
 function webOriginsFrom(app: App): string[] {
   const value = app.node.tryGetContext(WEB_ORIGIN_CONTEXT) as string | undefined;
@@ -85,6 +94,7 @@ export function addCopydeskStacks(app: App): CopydeskStacks {
     siteDir: siteDirFrom(app),
     webOrigins: webOriginsFrom(app),
     tagEngine,
+    tracing: tracingFrom(app),
     maxConcurrency: parseConcurrencyCap(app.node.tryGetContext(MAX_CONCURRENCY_CONTEXT)),
   });
   // The stacks share names, not CloudFormation references, so the deploy order must be stated.

@@ -19,6 +19,8 @@ export interface CopydeskFunctionProps {
   readonly memoryMb: number;
   readonly timeoutSeconds: number;
   readonly environment?: Record<string, string>;
+  /** X-Ray active tracing (the default), or none (see TRACING_CONTEXT). */
+  readonly tracing?: boolean;
 }
 
 /** A copydesk handler, built from its TypeScript source with the shared bundling settings. */
@@ -39,7 +41,7 @@ export class CopydeskFunction extends NodejsFunction {
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      tracing: Tracing.ACTIVE,
+      tracing: props.tracing === false ? Tracing.DISABLED : Tracing.ACTIVE,
       memorySize: props.memoryMb,
       timeout: Duration.seconds(props.timeoutSeconds),
       role,

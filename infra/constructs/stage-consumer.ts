@@ -12,6 +12,8 @@ export interface StageConsumerProps {
   readonly environment?: Record<string, string>;
   /** A cap on the topology's maxConcurrency for this deployment. */
   readonly maxConcurrency?: number;
+  /** X-Ray active tracing (the default), or none. */
+  readonly tracing?: boolean;
 }
 
 /** A pipeline stage: its function, sized from the topology, draining the stage's queue. */
@@ -27,6 +29,7 @@ export class StageConsumer extends Construct {
       memoryMb: settings.memoryMb,
       timeoutSeconds: settings.functionTimeoutSeconds,
       environment: props.environment,
+      tracing: props.tracing,
     });
 
     this.function.addEventSource(

@@ -35,6 +35,8 @@ export interface StatelessStackProps extends StackProps {
   readonly tagEngine?: TaggerEngine;
   /** Caps every stage's concurrency (see MAX_CONCURRENCY_CONTEXT); unset, the topology's own apply. */
   readonly maxConcurrency?: number;
+  /** X-Ray active tracing on every function (the default), or none (TRACING_CONTEXT). */
+  readonly tracing?: boolean;
   /**
    * The page's user pool and app client, from the stateful stack. Unlike the resources above they have
    * no name to address them by (Cognito generates the ids), so they are CDK references, which this
@@ -89,6 +91,7 @@ export class StatelessStack extends Stack {
     const parse = new StageConsumer(this, 'Parse', {
       stage: 'parse',
       maxConcurrency: props.maxConcurrency,
+      tracing: props.tracing,
       queue: stageQueues.parse,
       environment: {
         [ENV.rawBucket]: rawBucket.bucketName,
@@ -109,6 +112,7 @@ export class StatelessStack extends Stack {
     const tag = new StageConsumer(this, 'Tag', {
       stage: 'tag',
       maxConcurrency: props.maxConcurrency,
+      tracing: props.tracing,
       queue: stageQueues.tag,
       environment: {
         [ENV.workBucket]: workBucket.bucketName,
@@ -128,6 +132,7 @@ export class StatelessStack extends Stack {
     const index = new StageConsumer(this, 'Index', {
       stage: 'index',
       maxConcurrency: props.maxConcurrency,
+      tracing: props.tracing,
       queue: stageQueues.index,
       environment: {
         [ENV.workBucket]: workBucket.bucketName,
@@ -143,6 +148,7 @@ export class StatelessStack extends Stack {
     const publish = new StageConsumer(this, 'Publish', {
       stage: 'publish',
       maxConcurrency: props.maxConcurrency,
+      tracing: props.tracing,
       queue: stageQueues.publish,
       environment: {
         [ENV.workBucket]: workBucket.bucketName,
@@ -170,6 +176,7 @@ export class StatelessStack extends Stack {
     this.apiFunction = new CopydeskFunction(this, 'Api', {
       functionName: 'api',
       ...API_FUNCTION,
+      tracing: props.tracing,
       environment: {
         [ENV.table]: table.tableName,
         [ENV.publishedBucket]: publishedBucket.bucketName,
