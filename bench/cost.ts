@@ -13,7 +13,7 @@
  * It multiplies them by the list prices in bench/aws-list-prices-2026-12.json (bench/cost-model.ts).
  *
  *   AWS_ENDPOINT_URL=http://127.0.0.1:4750 npm run bench:cost
- *   BENCH_ARTICLES=500 BENCH_RATE=5 AWS_ENDPOINT_URL=http://127.0.0.1:4750 npm run bench:cost
+ *   BENCH_ARTICLES=500 BENCH_RATE=2 AWS_ENDPOINT_URL=http://127.0.0.1:4750 npm run bench:cost
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,8 +74,11 @@ const env = (name: string, fallback: number) => {
   return value === undefined || value === '' ? fallback : Number(value);
 };
 const ARTICLES = env('BENCH_ARTICLES', 300);
-/** Uploads a second: steady, so batches are as small as a quiet pipeline's, not a burst's. */
-const RATE = env('BENCH_RATE', 3);
+/**
+ * Uploads a second: steady and low, so batches stay near the one article a quiet pipeline (1M articles a
+ * month is 0.39 a second) hands each invocation, not a burst's or a lagging emulator's larger ones.
+ */
+const RATE = env('BENCH_RATE', 1);
 const MONTHLY_ARTICLES = env('BENCH_MONTHLY_ARTICLES', 1_000_000);
 const STALL_SECONDS = env('BENCH_STALL_SECONDS', 600);
 const TARGET_PER_MILLION = 25;
@@ -664,7 +667,7 @@ ${priced.lines.map((l) => `| ${l.item} | ${units(l.unitsPerArticle)} | ${$(l.dol
 
 - **DynamoDB reads grow with the archive** while the duplicate check reads whole fingerprint band partitions; the 1M line assumes it still does (a check that reads less there, e.g. by sort-key prefix, costs less: this bench runs the check only on its small archive). The check queries ${d.duplicatePartitionQueriesPerArticle.toFixed(1)} fingerprint partitions per article (${(d.duplicateQueriesConsistentShare * 100).toFixed(0)} % strongly consistent); each holds about archive / 256 items. At the end of this run (${d.archive} records) one check read ${d.itemsPerCheckAtEnd.toFixed(0)} items (${((d.archive * 8) / 256).toFixed(0)} if spread evenly); at 1,000,000 it reads about ${Math.round((1_000_000 * 8) / 256).toLocaleString('en')} items of ${d.fingerprintItemBytes.toFixed(0)} B (DynamoDB bills whole items, whatever the projection), so ${units(d.readUnitsPerArticleAt1M)} read units per article instead of ${units(d.readUnitsPerArticle)} (${units(d.duplicateCheckReadUnitsPerArticle)} of them the check's now).
 - **Measured**: requests by service and operation with their sizes (the emulator's request log, the bench's own requests left out by their User-Agent), invocations and durations (REPORT lines), log bytes (every event read back), write units (records read back). **Counted from invocations**: the event source mapping's ReceiveMessage and DeleteMessageBatch (one each per batch) and the S3 → SQS notification (one per upload). **Modelled**: X-Ray (${units(report.units.xray.candidatesPerSecond)} invocations/s at ${(MONTHLY_ARTICLES / MILLION).toFixed(0)}M articles a month; the default rule records the first each second and 5 % of the rest, so below 1 a second every invocation is a trace recorded), idle polling, storage.
-- Durations are those of node workers on this machine (2 shared cores, the emulator beside them), not of Lambda's CPU share at the configured memory, and they include every wait on the emulator's one Python process: Lambda GB-s is the least certain line. Billed on the workers' CPU time instead, stretched to Lambda's CPU share (a vCPU at 1,769 MB), it would be ${units(cpuBasedLambda)} GB-s per article, ${$(cpuBasedLambda * MILLION * unitPrice(prices, 'lambda.gbSecondArm64'))} per million (${STAGES.map((st) => `${st} ${units(cpuGbSeconds[st]!.gbSecondsPerArticle)}`).join(', ')}) instead of ${$(reportedLambda)}. Batches are as large as ${RATE} uploads a second made them; a quieter pipeline sends one article per invocation (Lambda requests, SQS receives and X-Ray then grow, up to 1 invocation per stage per article).
+- Durations are those of node workers on this machine (2 shared cores, the emulator beside them), not of Lambda's CPU share at the configured memory, and they include every wait on the emulator's one Python process: Lambda GB-s is the least certain line. Billed on the workers' CPU time instead, stretched to Lambda's CPU share (a vCPU at 1,769 MB), it would be ${units(cpuBasedLambda)} GB-s per article, ${$(cpuBasedLambda * MILLION * unitPrice(prices, 'lambda.gbSecondArm64'))} per million (${STAGES.map((st) => `${st} ${units(cpuGbSeconds[st]!.gbSecondsPerArticle)}`).join(', ')}) instead of ${$(reportedLambda)}. Batches are as large as uploads at ${RATE} a second made them: invocations per article (and with them Lambda requests, SQS receives and X-Ray traces) fall as batches fill under load, down to a fifth or a tenth of one per stage, and rise to one per stage as the pipeline gets quieter.
 
 Fixed a month, whatever the volume:
 
