@@ -144,6 +144,8 @@ const S3_PRICE: Record<S3Kind, PriceKey | undefined> = {
 interface FunctionLogs {
   logGroup: string;
   memoryMb: number;
+  /** Active: every invocation starts an X-Ray trace that the sampling rule may record. */
+  tracing: string;
   invocations: number;
   durationMs: number;
   gbSeconds: number;
@@ -173,6 +175,7 @@ async function functionLogs(endpoint: string, since: number) {
     const f: FunctionLogs = {
       logGroup,
       memoryMb,
+      tracing: config.TracingConfig?.Mode ?? 'PassThrough',
       invocations: 0,
       durationMs: 0,
       gbSeconds: 0,
@@ -416,8 +419,10 @@ async function main(): Promise<number> {
   // ---- X-Ray (modelled) ----
   const articlesPerSecond = MONTHLY_ARTICLES / SECONDS_PER_MONTH;
   const invocationsPerArticle = stageInvocations / n;
+  const tracedInvocationsPerArticle =
+    sum(STAGES.map((s) => (functions[s]?.tracing === 'Active' ? functions[s].invocations : 0))) / n;
   const tracesPerArticle =
-    sampledTracesPerSecond(articlesPerSecond * invocationsPerArticle) / articlesPerSecond;
+    sampledTracesPerSecond(articlesPerSecond * tracedInvocationsPerArticle) / articlesPerSecond;
 
   const logBytes = sum(Object.values(functions).map((f) => f.ingestBytes));
   // Lambda gives a function one vCPU at 1,769 MB, and a share of one below it: the workers' CPU time on
@@ -616,7 +621,7 @@ async function main(): Promise<number> {
       logBytesPerArticle: logBytes / n,
       xray: {
         articlesPerSecond,
-        candidatesPerSecond: articlesPerSecond * invocationsPerArticle,
+        candidatesPerSecond: articlesPerSecond * tracedInvocationsPerArticle,
         tracesPerArticle,
       },
       bytesPerArticle: perArticleBytes,
@@ -666,7 +671,7 @@ ${priced.lines.map((l) => `| ${l.item} | ${units(l.unitsPerArticle)} | ${$(l.dol
 | total with Lambda GB-s from the workers' CPU time (see below) | ${units(cpuBasedLambda)} GB-s | ${$(cpuBasedTotal)} | ${met(cpuBasedTotal)} |
 
 - **DynamoDB reads grow with the archive** while the duplicate check reads whole fingerprint band partitions; the 1M line assumes it still does (a check that reads less there, e.g. by sort-key prefix, costs less: this bench runs the check only on its small archive). The check queries ${d.duplicatePartitionQueriesPerArticle.toFixed(1)} fingerprint partitions per article (${(d.duplicateQueriesConsistentShare * 100).toFixed(0)} % strongly consistent); each holds about archive / 256 items. At the end of this run (${d.archive} records) one check read ${d.itemsPerCheckAtEnd.toFixed(0)} items (${((d.archive * 8) / 256).toFixed(0)} if spread evenly); at 1,000,000 it reads about ${Math.round((1_000_000 * 8) / 256).toLocaleString('en')} items of ${d.fingerprintItemBytes.toFixed(0)} B (DynamoDB bills whole items, whatever the projection), so ${units(d.readUnitsPerArticleAt1M)} read units per article instead of ${units(d.readUnitsPerArticle)} (${units(d.duplicateCheckReadUnitsPerArticle)} of them the check's now).
-- **Measured**: requests by service and operation with their sizes (the emulator's request log, the bench's own requests left out by their User-Agent), invocations and durations (REPORT lines), log bytes (every event read back), write units (records read back). **Counted from invocations**: the event source mapping's ReceiveMessage and DeleteMessageBatch (one each per batch) and the S3 → SQS notification (one per upload). **Modelled**: X-Ray (${units(report.units.xray.candidatesPerSecond)} invocations/s at ${(MONTHLY_ARTICLES / MILLION).toFixed(0)}M articles a month; the default rule records the first each second and 5 % of the rest, so below 1 a second every invocation is a trace recorded), idle polling, storage.
+- **Measured**: requests by service and operation with their sizes (the emulator's request log, the bench's own requests left out by their User-Agent), invocations and durations (REPORT lines), log bytes (every event read back), write units (records read back). **Counted from invocations**: the event source mapping's ReceiveMessage and DeleteMessageBatch (one each per batch) and the S3 → SQS notification (one per upload). **Modelled**: X-Ray (${units(report.units.xray.candidatesPerSecond)} invocations/s of functions with active tracing at ${(MONTHLY_ARTICLES / MILLION).toFixed(0)}M articles a month; the default rule records the first each second and 5 % of the rest, so below 1 a second every invocation is a trace recorded), idle polling, storage.
 - Durations are those of node workers on this machine (2 shared cores, the emulator beside them), not of Lambda's CPU share at the configured memory, and they include every wait on the emulator's one Python process: Lambda GB-s is the least certain line. Billed on the workers' CPU time instead, stretched to Lambda's CPU share (a vCPU at 1,769 MB), it would be ${units(cpuBasedLambda)} GB-s per article, ${$(cpuBasedLambda * MILLION * unitPrice(prices, 'lambda.gbSecondArm64'))} per million (${STAGES.map((st) => `${st} ${units(cpuGbSeconds[st]!.gbSecondsPerArticle)}`).join(', ')}) instead of ${$(reportedLambda)}. Batches are as large as uploads at ${RATE} a second made them: invocations per article (and with them Lambda requests, SQS receives and X-Ray traces) fall as batches fill under load, down to a fifth or a tenth of one per stage, and rise to one per stage as the pipeline gets quieter.
 
 Fixed a month, whatever the volume:
