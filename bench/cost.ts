@@ -65,6 +65,10 @@ import { ProcessSampler } from './process-sampler';
 import { machineDescription, writeReport } from './report';
 import { writeUnitsOf } from './write-units';
 import type { ArticleRecord } from '../shared/core/index-model';
+import { PROBE_FROM_INDEXED_ARTICLES, probeKeys } from '../shared/core/duplicates';
+
+/** Queries a probe read makes per band partition: the next band's bits as they are and each one flipped. */
+const PROBES_PER_BAND = probeKeys([{ pk: 'band', prefix: '00' }]).length;
 
 // Before any client exists: every SDK client of this process says it is the bench.
 process.env.AWS_SDK_UA_APP_ID = BENCH_APP_ID;
@@ -355,6 +359,13 @@ async function main(): Promise<number> {
 
   // ---- DynamoDB ----
   const writes: number[] = [];
+  /** Write units by what they write, and postings per article, over the indexed uploads. */
+  const writeSplit = {
+    recordAndCounter: [] as number[],
+    fingerprints: [] as number[],
+    postings: [] as number[],
+  };
+  const postingsPerArticle: number[] = [];
   const storedBytes: number[] = [];
   const printItemBytes: number[] = [];
   const records: ArticleRecord[] = [];
@@ -364,6 +375,12 @@ async function main(): Promise<number> {
     storedBytes.push(w.bytes + w.items * DYNAMO_ITEM_OVERHEAD_BYTES);
     if (w.record) {
       records.push(w.record);
+      if ('split' in w && w.record.status === 'indexed') {
+        writeSplit.recordAndCounter.push(w.split.recordAndCounter);
+        writeSplit.fingerprints.push(w.split.fingerprints);
+        writeSplit.postings.push(w.split.postings);
+        postingsPerArticle.push(w.postings);
+      }
       if ('bytesSplit' in w && w.items > 2) {
         const prints = w.items - 2 - w.postings;
         if (prints > 0) printItemBytes.push(w.bytesSplit.fingerprints / prints);
@@ -393,12 +410,19 @@ async function main(): Promise<number> {
     ? duplicateReads.filter((r) => r.consistentRead).length / duplicateReads.length
     : 1;
   // SimHash band bytes spread the archive over 256 partitions per band (uniformly, as the model has it;
-  // the measured items per check at the end say how far this run's pages cluster beyond that).
-  const itemsPerPartitionAt = (size: number) => size / 256;
+  // the measured items per check at the end say how far this run's pages cluster beyond that). From
+  // PROBE_FROM_INDEXED_ARTICLES on, the index reads each band by probes instead (shared/core/duplicates.ts):
+  // PROBES_PER_BAND queries of archive/65,536 items for the eventually consistent look before the write,
+  // and as many for the consistent look after it, which reads only the last minutes of each probe.
+  const unitsOfQuery = (items: number, consistent: boolean) =>
+    Math.max(1, Math.ceil((items * mean(printItemBytes)) / 4096)) * (consistent ? 1 : 0.5);
+  const eventualQueries = partitionQueriesPerArticle * (1 - consistentShare);
+  const consistentQueries = partitionQueriesPerArticle * consistentShare;
   const duplicateReadUnitsAt = (size: number) =>
-    partitionQueriesPerArticle *
-    Math.max(1, Math.ceil((itemsPerPartitionAt(size) * mean(printItemBytes)) / 4096)) *
-    (0.5 + 0.5 * consistentShare);
+    size < PROBE_FROM_INDEXED_ARTICLES
+      ? eventualQueries * unitsOfQuery(size / 256, false) + consistentQueries * unitsOfQuery(size / 256, true)
+      : PROBES_PER_BAND *
+        (eventualQueries * unitsOfQuery(size / 65_536, false) + consistentQueries * unitsOfQuery(0, true));
 
   // ---- SQS ----
   const sends = byFunctions.filter((r) => r.service === 'sqs' && /^SendMessage(Batch)?$/.test(r.operation));
@@ -526,6 +550,7 @@ async function main(): Promise<number> {
     },
   ]);
   const uploadLine = priced.lines.find((l) => l.item.startsWith('S3 raw upload'))!;
+  const xrayLine = priced.lines.find((l) => l.price === 'xray.traceRecorded')!;
 
   // ---- fixed monthly and storage ----
   const resources = await deployedResources();
@@ -615,7 +640,14 @@ async function main(): Promise<number> {
         archive,
         itemsPerCheckAtEnd: mean(itemsPerCheck),
         fingerprintItemBytes: mean(printItemBytes),
+        writeUnitsByKind: {
+          recordAndCounter: mean(writeSplit.recordAndCounter),
+          fingerprints: mean(writeSplit.fingerprints),
+          postings: mean(writeSplit.postings),
+        },
+        postingsPerIndexedArticle: mean(postingsPerArticle),
         readUnitsPerArticleAt1M: readsAt1M,
+        readUnitsPerArticleAt10M: duplicateReadUnitsAt(10_000_000) + readUnits(otherReads) / n,
       },
       eventBridgeEventsPerArticle: events / n,
       logBytesPerArticle: logBytes / n,
@@ -670,7 +702,8 @@ ${priced.lines.map((l) => `| ${l.item} | ${units(l.unitsPerArticle)} | ${$(l.dol
 | total with DynamoDB reads at a 1M-article archive | ${units(d.readUnitsPerArticleAt1M)} read units | ${$(projected.total)} | ${met(projected.total)} |
 | total with Lambda GB-s from the workers' CPU time (see below) | ${units(cpuBasedLambda)} GB-s | ${$(cpuBasedTotal)} | ${met(cpuBasedTotal)} |
 
-- **DynamoDB reads grow with the archive** while the duplicate check reads whole fingerprint band partitions; the 1M line assumes it still does (a check that reads less there, e.g. by sort-key prefix, costs less: this bench runs the check only on its small archive). The check queries ${d.duplicatePartitionQueriesPerArticle.toFixed(1)} fingerprint partitions per article (${(d.duplicateQueriesConsistentShare * 100).toFixed(0)} % strongly consistent); each holds about archive / 256 items. At the end of this run (${d.archive} records) one check read ${d.itemsPerCheckAtEnd.toFixed(0)} items (${((d.archive * 8) / 256).toFixed(0)} if spread evenly); at 1,000,000 it reads about ${Math.round((1_000_000 * 8) / 256).toLocaleString('en')} items of ${d.fingerprintItemBytes.toFixed(0)} B (DynamoDB bills whole items, whatever the projection), so ${units(d.readUnitsPerArticleAt1M)} read units per article instead of ${units(d.readUnitsPerArticle)} (${units(d.duplicateCheckReadUnitsPerArticle)} of them the check's now).
+- **The duplicate check's reads at a 1M-article archive.** It queries ${d.duplicatePartitionQueriesPerArticle.toFixed(1)} fingerprint partitions per article here (${(d.duplicateQueriesConsistentShare * 100).toFixed(0)} % strongly consistent, the look after the write); each holds about archive / 256 items. At the end of this run (${d.archive} records) one check read ${d.itemsPerCheckAtEnd.toFixed(0)} items (${((d.archive * 8) / 256).toFixed(0)} if spread evenly). Read whole, the partitions of a 1,000,000-article archive would hold ${Math.round((1_000_000 * 8) / 256).toLocaleString('en')} items of ${d.fingerprintItemBytes.toFixed(0)} B per check; from ${PROBE_FROM_INDEXED_ARTICLES.toLocaleString('en')} indexed articles on the index reads each band by ${PROBES_PER_BAND} probes of archive / 65,536 items instead, the look after the write only the last five minutes of each (shared/core/duplicates.ts). This bench runs the check on its small archive only, so the 1M line is that model: ${units(d.readUnitsPerArticleAt1M)} read units per article instead of ${units(d.readUnitsPerArticle)} (${units(d.duplicateCheckReadUnitsPerArticle)} of them the check's now); at 10,000,000 articles, ${units(d.readUnitsPerArticleAt10M)} (probes of about 150 items).
+- **What stands in the way of $${TARGET_PER_MILLION}.** An indexed article costs ${units(d.writeUnitsByKind.recordAndCounter)} write units for its record and status counter (one transaction), ${units(d.writeUnitsByKind.fingerprints)} for its fingerprint items and ${units(d.writeUnitsByKind.postings)} for its ${units(d.postingsPerIndexedArticle)} search postings: one item for each word, name, topic and filter list it is in, and DynamoDB bills every item write at least one unit. The postings alone are ${$(d.writeUnitsByKind.postings * MILLION * unitPrice(prices, 'dynamodb.writeRequestUnit'))} per million articles on on-demand prices, before any other line. Turning X-Ray off (\`-c tracing=false\`) takes ${$(xrayLine.dollarsPerMillion)} away (${$(priced.total - xrayLine.dollarsPerMillion)} left, ${$(priced.total - xrayLine.dollarsPerMillion - uploadLine.dollarsPerMillion)} without the uploader's PUT). Getting under $${TARGET_PER_MILLION} needs postings that cost less than a write unit each, which DynamoDB on-demand does not sell: provisioned capacity for a steady load, or a search index kept out of DynamoDB (segments on S3), or fewer indexed words; none of these is built.
 - **Measured**: requests by service and operation with their sizes (the emulator's request log, the bench's own requests left out by their User-Agent), invocations and durations (REPORT lines), log bytes (every event read back), write units (records read back). **Counted from invocations**: the event source mapping's ReceiveMessage and DeleteMessageBatch (one each per batch) and the S3 → SQS notification (one per upload). **Modelled**: X-Ray (${units(report.units.xray.candidatesPerSecond)} invocations/s of functions with active tracing at ${(MONTHLY_ARTICLES / MILLION).toFixed(0)}M articles a month; the default rule records the first each second and 5 % of the rest, so below 1 a second every invocation is a trace recorded), idle polling, storage.
 - Durations are those of node workers on this machine (2 shared cores, the emulator beside them), not of Lambda's CPU share at the configured memory, and they include every wait on the emulator's one Python process: Lambda GB-s is the least certain line. Billed on the workers' CPU time instead, stretched to Lambda's CPU share (a vCPU at 1,769 MB), it would be ${units(cpuBasedLambda)} GB-s per article, ${$(cpuBasedLambda * MILLION * unitPrice(prices, 'lambda.gbSecondArm64'))} per million (${STAGES.map((st) => `${st} ${units(cpuGbSeconds[st]!.gbSecondsPerArticle)}`).join(', ')}) instead of ${$(reportedLambda)}. Batches are as large as uploads at ${RATE} a second made them: invocations per article (and with them Lambda requests, SQS receives and X-Ray traces) fall as batches fill under load, down to a fifth or a tenth of one per stage, and rise to one per stage as the pipeline gets quieter.
 
