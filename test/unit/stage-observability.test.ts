@@ -51,6 +51,22 @@ async function captureLines(run: () => Promise<unknown>): Promise<LogLine[]> {
     .map((line) => JSON.parse(line) as LogLine);
 }
 
+/** The index stage's Lambda handler over an in-memory index, the way functions/index wires the real one. */
+const indexStageHandler = (index: MemoryIndex, now?: () => Date) =>
+  sqsStageHandler('index', async (record, { logger, metrics }) => {
+    await handleIndexMessage(JSON.parse(record.body) as IndexQueueMessage, {
+      index,
+      documents: {
+        save: async (d) => ({ inline: d }),
+        load: async (ref) => (ref as { inline: never }).inline,
+      },
+      toPublish: { send: async () => undefined },
+      logger,
+      metrics,
+      now,
+    });
+  });
+
 const source = (key: string, sequencer: string, eventTime = '2026-12-01T10:00:00.000Z'): SourceObject => ({
   bucket: 'raw',
   key,
@@ -137,19 +153,7 @@ describe('index metrics (EMF)', () => {
   test('UploadToQueryable for an indexed article and RejectedFiles by reason, each line with its keys', async () => {
     const writtenAt = new Date('2026-12-01T10:00:02.500Z');
     const index = new MemoryIndex();
-    const handler = sqsStageHandler('index', async (record, { logger, metrics }) => {
-      await handleIndexMessage(JSON.parse(record.body) as IndexQueueMessage, {
-        index,
-        documents: {
-          save: async (d) => ({ inline: d }),
-          load: async (ref) => (ref as { inline: never }).inline,
-        },
-        toPublish: { send: async () => undefined },
-        logger,
-        metrics,
-        now: () => writtenAt,
-      });
-    });
+    const handler = indexStageHandler(index, () => writtenAt);
     const article = { key: 'incoming/a/story.txt', sequencer: '0001' };
     const poison = { key: 'incoming/a/poison.bin', sequencer: '0002' };
     const messages: IndexQueueMessage[] = [
@@ -223,18 +227,7 @@ describe('index metrics (EMF)', () => {
   test('a redelivered upsert of the version already indexed is queryable again; a stale older one is not', async () => {
     const index = new MemoryIndex();
     const key = 'incoming/a/story.txt';
-    const handler = sqsStageHandler('index', async (record, { logger, metrics }) => {
-      await handleIndexMessage(JSON.parse(record.body) as IndexQueueMessage, {
-        index,
-        documents: {
-          save: async (d) => ({ inline: d }),
-          load: async (ref) => (ref as { inline: never }).inline,
-        },
-        toPublish: { send: async () => undefined },
-        logger,
-        metrics,
-      });
-    });
+    const handler = indexStageHandler(index);
     const upsert = (sequencer: string): IndexQueueMessage => ({
       kind: 'upsert',
       articleId: articleIdFor(key),
