@@ -1,9 +1,9 @@
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
-
-type Unit = (typeof MetricUnit)[keyof typeof MetricUnit];
 import type { RecordKeys } from '../../shared/core/record-keys';
 import { METRICS, REASON_DIMENSION } from '../../shared/metrics';
 import type { StageMetrics } from '../../shared/stages/ports';
+
+type Unit = (typeof MetricUnit)[keyof typeof MetricUnit];
 
 /**
  * The index stage's per-article metrics as one EMF line each (Powertools' single metric): the record's

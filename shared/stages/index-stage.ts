@@ -77,9 +77,12 @@ export async function handleIndexMessage(
       result.current.status === 'indexed' &&
       result.current.versionToken === source.sequencer;
     const record = result.outcome === 'applied' ? result.record : repeated ? result.current : undefined;
-    if (record) {
+    if (result.outcome === 'applied') {
+      // Once per version: a redelivery's later time would say nothing of when it became queryable.
       const writtenAt = (deps.now?.() ?? new Date()).getTime();
       metrics.uploadToQueryable(recordKeysOf(message), writtenAt - Date.parse(source.eventTime));
+    }
+    if (record) {
       await settleDuplicates(record, deps.index, deps.now);
       await deps.toPublish.send({ ...message, version: record.version, firstCreated: record.firstIndexedAt });
     }
