@@ -55,12 +55,17 @@ describeWithBrowser('the article view, in Chromium', () => {
   test('selecting a name highlights each of its mention forms in the text; hover previews it', async () => {
     await ui.page.goto(`${ui.session.url}/#/articles/${KONO}`);
     await ui.page.locator('[data-testid="article-body"] p').first().waitFor();
-    const marks = () => ui.page.locator('[data-testid="article-body"] mark.mention').allInnerTexts();
+    const mentions = ui.page.locator('[data-testid="article-body"] mark.mention');
+    const marks = () => mentions.allInnerTexts();
+    // The page renders after the pointer moves; wait for it to settle before reading the marks.
+    const noMarks = () => mentions.first().waitFor({ state: 'detached' });
     expect(await marks()).toEqual([]);
     const kono = ui.page.getByRole('button', { name: /Taro Kono/ });
     await kono.hover();
+    await mentions.nth(2).waitFor();
     expect(await marks()).toEqual(['Taro Kono', 'Kono', 'Kono']);
     await ui.page.mouse.move(0, 0);
+    await noMarks();
     expect(await marks()).toEqual([]);
 
     const islands = ui.page.getByRole('button', { name: /Senkaku Islands/ });
@@ -76,6 +81,7 @@ describeWithBrowser('the article view, in Chromium', () => {
     );
     await islands.press('Enter');
     await ui.page.keyboard.press('Tab'); // leave the button so its focus preview ends
+    await noMarks();
     expect(await marks()).toEqual([]);
   });
 
