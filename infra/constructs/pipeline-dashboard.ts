@@ -61,7 +61,7 @@ export class PipelineDashboard extends Construct {
           '# copydesk pipeline',
           'S3 upload → parse → tag → index (DynamoDB) → publish. One row per stage: records in and out, ' +
             'batch duration, throttles, and its queue. The runbook for every alarm is in the README ' +
-            '(Dashboard and alarms).',
+            '(Dashboard, alarms and logs).',
         ].join('\n\n'),
         width: WIDTH,
         height: 2,
