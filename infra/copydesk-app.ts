@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ConfigError, parseTagEngine } from '../shared/config';
+import { STATELESS_STACK_NAME } from '../shared/topology';
 import { StatefulStack } from './stacks/stateful-stack';
 import {
   DEPLOY_SITE_CONTEXT,
@@ -86,7 +87,7 @@ export function addCopydeskStacks(app: App): CopydeskStacks {
   const stateful = new StatefulStack(app, 'CopydeskStateful', {
     description: 'copydesk: buckets, table, queues, event bus and alarms (data that outlives deployments)',
   });
-  const stateless = new StatelessStack(app, 'CopydeskStateless', {
+  const stateless = new StatelessStack(app, STATELESS_STACK_NAME, {
     description: 'copydesk: pipeline functions, the archive API and the page, and their wiring',
     stateful: stateful.handles,
     webUsers: stateful.webUsers,

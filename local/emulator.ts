@@ -28,9 +28,9 @@ export const EMULATOR_REQUIREMENTS = [
 /** Seconds between state snapshots (see local/ministack_server.py): what a kill -9 can cost at most. */
 export const DEFAULT_SNAPSHOT_SECONDS = 30;
 
-const STATE_DIR = join(PROJECT_ROOT, '.copydesk');
+export const STATE_DIR = join(PROJECT_ROOT, '.copydesk');
 /** One emulator per port: tests and benchmarks may run theirs beside a user's. */
-const portOf = (endpoint: string) => new URL(endpoint).port || '4566';
+export const portOf = (endpoint: string) => new URL(endpoint).port || '4566';
 const pidFile = (endpoint: string) => join(STATE_DIR, `emulator-${portOf(endpoint)}.pid`);
 const logFile = (endpoint: string) => join(STATE_DIR, `emulator-${portOf(endpoint)}.log`);
 const VENV = join(PROJECT_ROOT, '.venv-emulator');

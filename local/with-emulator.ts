@@ -2,12 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCAL_ENDPOINT, LOCAL_REGION } from '../shared/aws/client-config';
-import { ensureEmulator, stopEmulator } from './emulator';
-import { PROJECT_ROOT } from './project-root';
+import { ensureEmulator, portOf, STATE_DIR, stopEmulator } from './emulator';
 
 /** Where `--request-log` has the emulator record the requests it serves (one per port). */
-const requestLogFor = (endpoint: string): string =>
-  join(PROJECT_ROOT, '.copydesk', `requests-${new URL(endpoint).port || '4566'}.jsonl`);
+const requestLogFor = (endpoint: string): string => join(STATE_DIR, `requests-${portOf(endpoint)}.jsonl`);
 
 /**
  * `node scripts/with-emulator.js <command...>`: runs a command with an emulator answering on
@@ -28,7 +26,7 @@ async function main(): Promise<number> {
   const endpoint = process.env.AWS_ENDPOINT_URL ?? LOCAL_ENDPOINT;
   const requestLog = recordRequests ? requestLogFor(endpoint) : undefined;
   if (requestLog) {
-    mkdirSync(join(PROJECT_ROOT, '.copydesk'), { recursive: true });
+    mkdirSync(STATE_DIR, { recursive: true });
     rmSync(requestLog, { force: true });
   }
   // Nothing kept on disk: a run starts from an empty emulator and never touches a user's archive.

@@ -255,7 +255,7 @@ export class StatelessStack extends Stack {
       table,
       alarmTopic: props.alarmTopic,
     });
-    const { oldestMessage } = this.alarms;
+    const { oldestMessage, errorRate } = this.alarms;
     this.dashboard = new PipelineDashboard(this, 'Dashboard', {
       functions: {
         parse: parse.function,
@@ -272,7 +272,7 @@ export class StatelessStack extends Stack {
           Alarm.fromAlarmName(this, `DeadLetterAlarm-${stage}`, deadLetterAlarmName(stage)),
         ),
         ...STAGES.map((stage) => oldestMessage[stage]),
-        ...STAGES.map((stage) => this.alarms.errorRate[stage]),
+        ...STAGES.map((stage) => errorRate[stage]),
         this.alarms.uploadToQueryableP95,
         this.alarms.tableReadThrottles,
         this.alarms.tableWriteThrottles,

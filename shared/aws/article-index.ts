@@ -368,14 +368,13 @@ export class ArticleIndex implements ArchiveIndex {
     }
     // Fingerprint items hold what matching reads, so an unchanged one is not written again. A copy indexed
     // at the same moment may miss them until they land; settleDuplicates looks again after this returns.
-    const previousPrints = new Map(
-      (before?.fingerprintLayout === 2 ? fingerprintItemsOf(toRecord(before)) : []).map((p) => [
-        p.pk,
+    const previousPrints = new Set(
+      (before?.fingerprintLayout === 2 ? fingerprintItemsOf(toRecord(before)) : []).map((p) =>
         JSON.stringify(p),
-      ]),
+      ),
     );
     for (const print of fingerprintItemsOf(record)) {
-      if (previousPrints.get(print.pk) === JSON.stringify(print)) continue;
+      if (previousPrints.has(JSON.stringify(print))) continue;
       requests.push({ PutRequest: { Item: print } });
       units += writeUnitsFor(print, false);
     }
@@ -397,9 +396,9 @@ export class ArticleIndex implements ArchiveIndex {
 
   /**
    * Writes a record's postings and fingerprints again unless its status posting says they are complete.
-   * They follow the record's transaction, so a crash between the two (a killed function, an emulator restored from a
-   * snapshot taken in between) leaves a record that search cannot find; any later event for the article,
-   * a redelivery or one `copydesk reconcile` sends, lands here and repairs it.
+   * They follow the record's transaction, so a crash between the two (a killed function, an emulator
+   * restored from a snapshot taken in between) leaves a record that search cannot find; any later event
+   * for the article, a redelivery or one `copydesk reconcile` sends, lands here and repairs it.
    */
   private async repairPostings(record: ArticleRecord): Promise<void> {
     const marker = await this.db.send(
