@@ -62,7 +62,7 @@ import {
 } from './deployed-pipeline';
 import { benchDocuments } from './pipeline-inputs';
 import { ProcessSampler } from './process-sampler';
-import { machineDescription, writeReport } from './report';
+import { exitWith, machineDescription, writeReport } from './report';
 import { writeUnitsOf } from './write-units';
 import type { ArticleRecord } from '../shared/core/index-model';
 import { PROBE_FROM_INDEXED_ARTICLES, probeKeys } from '../shared/core/duplicates';
@@ -737,10 +737,4 @@ Plus ${$(sum(fixed.map((f) => f.dollarsPerMonth)))} a month fixed (dashboards, a
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main);

@@ -51,7 +51,7 @@ import {
 } from './deployed-pipeline';
 import { benchDocuments } from './pipeline-inputs';
 import { ProcessSampler } from './process-sampler';
-import { machineDescription, percentile, writeReport } from './report';
+import { exitWith, machineDescription, percentile, writeReport } from './report';
 import { writeUnitsOf } from './write-units';
 
 const env = (name: string, fallback: number) => {
@@ -676,10 +676,4 @@ Uploaded ${r.uploads} objects (${list(r.inputs.counts)}; ${(r.inputs.bytes / 2 *
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main);

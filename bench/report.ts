@@ -37,3 +37,14 @@ export function percentile(sorted: number[], p: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank]!;
 }
+
+/** Runs a bench's main and exits with the code it returns, or with 1 and the error printed. */
+export function exitWith(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
